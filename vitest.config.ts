@@ -1,0 +1,15 @@
+import { defineConfig } from "vitest/config";
+
+// Every package that has tests owns a vitest.config.ts with a unique project name;
+// `npm test` (scripts/test.ts) provisions the servers and runs them all.
+export default defineConfig({
+  test: {
+    projects: [
+      "shared/*/vitest.config.ts",
+      "services/*/vitest.config.ts",
+      "edge/vitest.config.ts",
+      "k8s/vitest.config.ts",
+      "tests/vitest.config.ts",
+    ],
+  },
+});
