@@ -1,0 +1,94 @@
+{{- /*
+  nats.conf of the regional cluster. Two accounts:
+  - CROUPIER: every service (clients without credentials land here through no_auth_user; the
+    network policy decides who may connect at all). Holds the JetStream streams.
+  - XREGION: the only account bound to the leafnode link to the global hub. It sees nothing but
+    what CROUPIER exports to it (this region's non-PII subjects) and hands inbound subjects of
+    other regions back to CROUPIER under the "inbound." prefix.
+  PII subjects are additionally denied on the link in both directions.
+*/}}
+{{- define "foundation.natsConfig" -}}
+{{- $ns := include "foundation.namespace" (dict "root" . "domain" .Values.platform.messaging) -}}
+{{- $r := .Values.region -}}
+server_name: $POD_NAME
+listen: "0.0.0.0:4222"
+http: "0.0.0.0:8222"
+pid_file: "/var/run/nats/nats.pid"
+max_payload: 1MB
+lame_duck_duration: 30s
+lame_duck_grace_period: 10s
+
+jetstream {
+  store_dir: "/data/jetstream"
+  max_memory_store: 512MB
+  max_file_store: 90GB
+  domain: {{ $r | quote }}
+}
+
+cluster {
+  name: {{ printf "croupier-%s" $r | quote }}
+  listen: "0.0.0.0:6222"
+  # Route credentials and the route URLs that carry them come from the secret manager.
+  include "/etc/nats/auth/cluster.conf"
+}
+
+system_account: SYS
+no_auth_user: app
+
+accounts {
+  SYS {
+    users: [ { user: "sys", password: $NATS_SYS_PASSWORD } ]
+  }
+  CROUPIER {
+    jetstream: enabled
+    users: [ { user: "app", password: $NATS_APP_PASSWORD } ]
+    exports: [
+      {{- range $s := .Values.nats.crossRegionSubjects }}
+      { stream: {{ printf "%s.%s.>" $r $s | quote }}, accounts: [XREGION] }
+      {{- end }}
+    ]
+    imports: [
+      {{- range $s := .Values.nats.crossRegionSubjects }}
+      { stream: { account: XREGION, subject: {{ printf "*.%s.>" $s | quote }} }, prefix: "inbound" }
+      {{- end }}
+    ]
+  }
+  XREGION {
+    users: [ { user: "xregion", password: $NATS_XREGION_PASSWORD } ]
+    imports: [
+      {{- range $s := .Values.nats.crossRegionSubjects }}
+      { stream: { account: CROUPIER, subject: {{ printf "%s.%s.>" $r $s | quote }} } }
+      {{- end }}
+    ]
+    exports: [
+      {{- range $s := .Values.nats.crossRegionSubjects }}
+      { stream: {{ printf "*.%s.>" $s | quote }}, accounts: [CROUPIER] }
+      {{- end }}
+    ]
+  }
+}
+
+leafnodes {
+  remotes: [
+    {
+      urls: [ {{ .Values.nats.hub.url | quote }} ]
+      account: XREGION
+      tls {
+        cert_file: "/etc/nats/leaf-tls/tls.crt"
+        key_file: "/etc/nats/leaf-tls/tls.key"
+        ca_file: "/etc/nats/leaf-tls/trust-bundle.pem"
+      }
+      deny_imports: [
+        {{- range $s := .Values.nats.piiSubjects }}
+        {{ printf "*.%s.>" $s | quote }}
+        {{- end }}
+      ]
+      deny_exports: [
+        {{- range $s := .Values.nats.piiSubjects }}
+        {{ printf "*.%s.>" $s | quote }}
+        {{- end }}
+      ]
+    }
+  ]
+}
+{{- end -}}
