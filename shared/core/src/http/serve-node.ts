@@ -1,6 +1,7 @@
 // Node entry helper: listen, then on SIGTERM/SIGINT stop accepting, let in-flight requests
 // finish, close the service's connections (database, NATS) and exit 0 within a bound.
 import type { Server } from "node:http";
+import process from "node:process";
 import { serve } from "@hono/node-server";
 import type { Logger } from "../log.ts";
 
