@@ -1,0 +1,129 @@
+import { urlDecode } from "../transform/url-decode.ts";
+import type { Target, WafRequest } from "../types.ts";
+import { flattenJson } from "./flatten-json.ts";
+import { parseCookies } from "./parse-cookies.ts";
+import { type Field, parseForm } from "./parse-form.ts";
+import { parseMultipart } from "./parse-multipart.ts";
+import { extractXml } from "./parse-xml.ts";
+import { splitUrl } from "./split-url.ts";
+
+/** Upper bound on inspected fields; requests beyond it are flagged by the protocol rules instead. */
+export const MAX_FIELDS = 1000;
+
+const PLAIN_SEGMENT = /^[\w.~-]*$/;
+export const COLLECT_PATTERNS: readonly RegExp[] = [PLAIN_SEGMENT];
+
+export type CollectedRequest = {
+  targets: Target[];
+  rawPath: string;
+  rawQuery: string;
+  /** Body fields the application will parse, or -1 when the body is opaque. */
+  fieldCount: number;
+  bodyParseError: boolean;
+  bodyKind: "none" | "form" | "json" | "multipart" | "xml" | "text";
+};
+
+function pushFields(
+  targets: Target[],
+  fields: Field[],
+  prefix: string,
+  nameKind: Target["kind"],
+  valueKind: Target["kind"],
+) {
+  for (const field of fields) {
+    if (field.name !== "")
+      targets.push({ kind: nameKind, name: `${prefix}.${field.name}`, value: field.name });
+    if (field.value !== "")
+      targets.push({ kind: valueKind, name: `${prefix}.${field.name}`, value: field.value });
+  }
+}
+
+function bodyKindOf(contentType: string | null, body: string): CollectedRequest["bodyKind"] {
+  const type = (contentType ?? "").toLowerCase();
+  if (type.includes("json")) return "json";
+  if (type.startsWith("application/x-www-form-urlencoded")) return "form";
+  if (type.startsWith("multipart/")) return "multipart";
+  if (type.includes("xml")) return "xml";
+  if (type === "") {
+    const first = body.trimStart()[0];
+    if (first === "{" || first === "[") return "json";
+    if (first === "<") return "xml";
+    return body.includes("=") ? "form" : "text";
+  }
+  return "text";
+}
+
+export function collectTargets(request: WafRequest): CollectedRequest {
+  const targets: Target[] = [];
+  const { path, query } = splitUrl(request.url);
+  targets.push({ kind: "path", name: "path", value: urlDecode(path) });
+  for (const segment of path.split("/")) {
+    // Plain REST segments (ids, slugs) cannot carry an injection; skip them to keep the path cheap.
+    if (segment !== "" && !PLAIN_SEGMENT.test(segment)) {
+      targets.push({ kind: "path-segment", name: "path.segment", value: urlDecode(segment) });
+    }
+  }
+  pushFields(targets, parseForm(query, MAX_FIELDS), "query", "query-name", "query-value");
+
+  request.headers.forEach((value, name) => {
+    if (name === "cookie") {
+      pushFields(targets, parseCookies(value, MAX_FIELDS), "cookie", "cookie-name", "cookie-value");
+    } else {
+      targets.push({ kind: "header", name: `header.${name}`, value });
+    }
+  });
+
+  let fieldCount = -1;
+  let bodyParseError = false;
+  const body = request.body ?? "";
+  const bodyKind = body === "" ? "none" : bodyKindOf(request.contentType, body);
+  if (bodyKind === "form") {
+    const fields = parseForm(body, MAX_FIELDS);
+    fieldCount = fields.length;
+    pushFields(targets, fields, "body", "body-name", "body-value");
+  } else if (bodyKind === "json") {
+    try {
+      const { values, keys } = flattenJson(JSON.parse(body), MAX_FIELDS);
+      fieldCount = values.length + keys.length;
+      for (const key of keys) targets.push({ kind: "body-name", name: `body.${key.name}`, value: key.value });
+      for (const value of values)
+        targets.push({ kind: "body-value", name: `body.${value.name}`, value: value.value });
+    } catch {
+      bodyParseError = true;
+      targets.push({ kind: "body-raw", name: "body", value: body });
+    }
+  } else if (bodyKind === "multipart") {
+    const parts = parseMultipart(body, request.contentType ?? "", MAX_FIELDS);
+    if (parts === null) {
+      bodyParseError = true;
+      targets.push({ kind: "body-raw", name: "body", value: body });
+    } else {
+      fieldCount = parts.length;
+      for (const part of parts) {
+        if (part.name !== "")
+          targets.push({ kind: "body-name", name: `body.${part.name}`, value: part.name });
+        if (part.filename !== null && part.filename !== "") {
+          targets.push({ kind: "file-name", name: `body.${part.name}.filename`, value: part.filename });
+        }
+        if (part.value !== "")
+          targets.push({ kind: "body-value", name: `body.${part.name}`, value: part.value });
+      }
+    }
+  } else if (bodyKind === "xml") {
+    const fields = extractXml(body, MAX_FIELDS);
+    fieldCount = fields.length;
+    for (const field of fields) {
+      targets.push({
+        kind:
+          field.name.startsWith("xml.element") || field.name.startsWith("xml.attribute-name")
+            ? "body-name"
+            : "body-value",
+        name: `body.${field.name}`,
+        value: field.value,
+      });
+    }
+  } else if (bodyKind === "text") {
+    targets.push({ kind: "body-raw", name: "body", value: body });
+  }
+  return { targets, rawPath: path, rawQuery: query, fieldCount, bodyParseError, bodyKind };
+}

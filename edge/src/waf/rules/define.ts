@@ -1,0 +1,40 @@
+import { ARGUMENT_KINDS, type RequestRule, type ValueRule } from "../rule.ts";
+import type { TargetKind } from "../types.ts";
+
+/** Arguments plus the path segments and the two headers browsers fill from attacker-controlled pages. */
+export const INJECTION_KINDS: readonly TargetKind[] = [...ARGUMENT_KINDS, "path-segment", "header"];
+export const INJECTION_HEADERS: readonly string[] = [
+  "user-agent",
+  "referer",
+  "x-forwarded-host",
+  "x-original-url",
+  "x-rewrite-url",
+];
+
+type ValueRuleSpec = Omit<ValueRule, "patterns" | "kinds" | "pipeline" | "paranoia" | "severity"> &
+  Partial<Pick<ValueRule, "patterns" | "kinds" | "pipeline" | "paranoia" | "severity">>;
+
+export function valueRule(spec: ValueRuleSpec): ValueRule {
+  return {
+    paranoia: 1,
+    severity: "critical",
+    pipeline: "decoded",
+    kinds: INJECTION_KINDS,
+    headers: INJECTION_HEADERS,
+    patterns: [],
+    ...spec,
+  };
+}
+
+/** A rule that fires when a single regular expression matches. */
+export function regexRule(spec: Omit<ValueRuleSpec, "test"> & { pattern: RegExp }): ValueRule {
+  const { pattern, ...rest } = spec;
+  return valueRule({ ...rest, patterns: [pattern], test: (value) => pattern.test(value) });
+}
+
+export function requestRule(
+  spec: Omit<RequestRule, "paranoia" | "severity" | "patterns"> &
+    Partial<Pick<RequestRule, "paranoia" | "severity" | "patterns">>,
+): RequestRule {
+  return { paranoia: 1, severity: "critical", patterns: [], ...spec };
+}

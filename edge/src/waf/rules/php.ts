@@ -1,0 +1,89 @@
+import type { ValueRule } from "../rule.ts";
+import { regexRule } from "./define.ts";
+
+const ALL_HEADERS = undefined;
+
+const PHP_OPEN_TAG =
+  /<\?(?:php\b|=|\s|$)|<\?xml\b[^>]{0,200}?(?:\?>)?\s*[:;]?\s*(?:echo|print|system|eval)\b|\[\?php\b/;
+const PHP_CONFIG_DIRECTIVE =
+  /(?:^|[^\w.])(?:allow_url_(?:fopen|include)|auto_(?:ap|pre)pend_file|disable_(?:functions|classes)|open_basedir|safe_mode(?:_exec_dir)?|register_globals|display_errors|error_log|error_reporting|file_uploads|include_path|magic_quotes_(?:gpc|runtime)|memory_limit|post_max_size|upload_(?:max_filesize|tmp_dir)|max_execution_time|expose_php|enable_dl|short_open_tag|session\.(?:save_path|use_trans_sid|auto_start|upload_progress\.\w+)|suhosin\.\w+|mail\.add_x_header|sendmail_path|user_ini\.filename|doc_root|cgi\.force_redirect|extension_dir|html_errors|log_errors|output_handler|zend_extension|opcache\.\w+|phar\.readonly|assert\.active)\s*(?:=|$)/;
+const PHP_SUPERGLOBAL =
+  /\$_?(?:get|post|cookie|server|request|files|env|session|globals)\b|\$http_(?:get|post|cookie|server|env|session|post_files)_vars\b|\$http_raw_post_data\b/;
+const PHP_STREAM_WRAPPER =
+  /\b(?:php:\/\/(?:input|filter|stdin|stdout|stderr|memory|temp|fd|output)|(?:zlib|glob|phar|ssh2(?:\.\w+)?|rar|ogg|expect|zip|compress\.(?:zlib|bzip2)):\/\/|data:\/\/(?:text|application|image)\/)/;
+const PHP_SERIALIZED_OBJECT =
+  /(?:^|[^\w])[oc]:\d+:"[\w\\]{1,200}":\d+:\{|(?:^|[;{])a:\d+:\{(?:[isbdo]:\d+[;:])/;
+// High-risk functions: command execution, code evaluation, obfuscation layers, file access.
+const PHP_HIGH_RISK_FUNCTION =
+  /(?:^|[^\w$>:])(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec|pcntl_fork|eval|assert|assert_options|create_function|call_user_func(?:_array)?|call_user_method(?:_array)?|forward_static_call(?:_array)?|register_(?:shutdown|tick)_function|array_(?:map|filter|walk|walk_recursive|reduce|diff_ukey|udiff|uintersect)|usort|uasort|uksort|preg_replace(?:_callback)?|mb_ereg_replace|base64_decode|base64_encode|gzinflate|gzuncompress|gzdecode|gzdeflate|gzcompress|gzencode|bzdecompress|bzcompress|str_rot13|convert_uudecode|hex2bin|strrev|file_get_contents|file_put_contents|fopen|fsockopen|pfsockopen|fwrite|fputs|fread|readfile|readgzfile|file|show_source|highlight_file|php_uname|phpinfo|getenv|putenv|ini_set|ini_get|ini_restore|set_include_path|dl|unserialize|extract|parse_str|mb_parse_str|move_uploaded_file|chmod|chown|unlink|rmdir|mkdir|symlink|link|posix_\w+|proc_\w+|escapeshellcmd|escapeshellarg|curl_exec|curl_multi_exec|stream_socket_client|stream_get_contents|socket_create|mail|header|setcookie|ob_start|var_dump|print_r|var_export|debug_zval_dump|get_defined_vars|get_defined_functions|glob|scandir|opendir|readdir|is_writable|file_exists|copy|rename|tempnam|tmpfile|iconv|ord|chr|md5|sha1|crc32|strtolower|strtoupper|include|include_once|require|require_once)\s*(?:\/\*.{0,100}?\*\/\s*)?\(/;
+// Variable functions and obfuscated calls: `$a(…)`, `$$b(…)`, `${'x'}(…)`, `@$_[1](…)`, `(system)('id')`.
+const PHP_VARIABLE_FUNCTION_CALL =
+  /@?\$+\s*\{?\s*[\w'"@!+.$]{1,60}\s*\}?\s*(?:\[[^\]]{0,60}\]\s*|\{[^}]{0,60}\}\s*){0,4}\(/;
+const PHP_VARIABLE_VARIABLE = /\$\s*\{\s*(?:\$|['"][^'"]{0,60}['"](?:\s*\.\s*['"][^'"]{0,60}['"]){0,6}\s*\})/;
+const PHP_CALLABLE_EXPRESSION =
+  /\(\s*(?:\(?\s*string\s*\)\s*)?(?:["'][\w.'" ]{1,60}["']|[\w.()]{1,60})\s*\)\s*\(\s*["'$\w]|\(string\)\s*(?:\+\s*)?(?:["'{]|\w)[^;]{0,100}\(\s*['"]|["'][a-z_]{1,20}["']\s*\.\s*["'][a-z_]{1,20}["'][^;]{0,60}\(\s*['"]/;
+// Session files planted through upload names (`sess_<id>`) to hijack PHP sessions.
+const PHP_SESSION_FILE_NAME = /(?:^|[/\\])sess_[a-z0-9,-]{16,}$/;
+const PHP_SCRIPT_UPLOAD =
+  /\.(?:php\d?|phtml|pht|phps|phar|inc|hphp|ctp|module)(?:\.[\w]{1,8})?$|\.(?:php\d?|phtml|phar)\./;
+
+export const PHP_RULES: readonly ValueRule[] = [
+  regexRule({ id: "php-open-tag", family: "php", pipeline: "lower", pattern: PHP_OPEN_TAG }),
+  regexRule({ id: "php-config-directive", family: "php", pipeline: "lower", pattern: PHP_CONFIG_DIRECTIVE }),
+  regexRule({ id: "php-superglobal", family: "php", pipeline: "lower", pattern: PHP_SUPERGLOBAL }),
+  regexRule({ id: "php-stream-wrapper", family: "php", pipeline: "lower", pattern: PHP_STREAM_WRAPPER }),
+  regexRule({
+    id: "php-serialized-object",
+    family: "php",
+    pipeline: "decoded",
+    pattern: PHP_SERIALIZED_OBJECT,
+  }),
+  regexRule({
+    id: "php-high-risk-function",
+    family: "php",
+    pipeline: "lower",
+    pattern: PHP_HIGH_RISK_FUNCTION,
+  }),
+  regexRule({
+    id: "php-variable-function-call",
+    family: "php",
+    pipeline: "lower",
+    pattern: PHP_VARIABLE_FUNCTION_CALL,
+  }),
+  regexRule({
+    id: "php-variable-variable",
+    family: "php",
+    pipeline: "lower",
+    pattern: PHP_VARIABLE_VARIABLE,
+  }),
+  regexRule({
+    id: "php-callable-expression",
+    family: "php",
+    pipeline: "lower",
+    pattern: PHP_CALLABLE_EXPRESSION,
+  }),
+  regexRule({
+    id: "php-session-file-upload",
+    family: "php",
+    kinds: ["file-name", "header"],
+    headers: ["x-filename", "x_filename", "x-file-name", "x.filename"],
+    pipeline: "path",
+    pattern: PHP_SESSION_FILE_NAME,
+  }),
+  regexRule({
+    id: "php-script-upload",
+    family: "php",
+    kinds: ["file-name", "header"],
+    headers: ["x-filename", "x_filename", "x-file-name", "x.filename"],
+    pipeline: "path",
+    pattern: PHP_SCRIPT_UPLOAD,
+  }),
+  regexRule({
+    id: "php-code-in-header",
+    family: "php",
+    kinds: ["header"],
+    headers: ALL_HEADERS,
+    pipeline: "lower",
+    pattern: PHP_OPEN_TAG,
+  }),
+];

@@ -1,0 +1,344 @@
+import type { RequestContext, RequestRule, ValueRule } from "../rule.ts";
+import { regexRule, requestRule } from "./define.ts";
+
+const ALLOWED_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+const ALLOWED_CONTENT_TYPES = new Set([
+  "application/x-www-form-urlencoded",
+  "multipart/form-data",
+  "multipart/related",
+  "text/xml",
+  "application/xml",
+  "application/soap+xml",
+  "application/json",
+  "application/problem+json",
+  "application/merge-patch+json",
+  "application/cloudevents+json",
+  "application/cloudevents-batch+json",
+]);
+const ALLOWED_CHARSETS = new Set(["utf-8", "iso-8859-1", "iso-8859-15", "windows-1252", "us-ascii"]);
+const CONTENT_TYPE_SYNTAX =
+  /^[\w!#$&^.+-]{1,127}\/[\w!#$&^.+*-]{1,127}(?:\s?;\s?(?:action|boundary|charset|component|start(?:-info)?|type|version|profile|q)\s?=\s?(?:"[^"\r\n]{0,200}"|[\w.()+,/:=?<>@#*-]{1,200}))*\s*$/i;
+const CHARSET_PARAMETER = /charset\s*=\s*["']?([\w.:-]{0,64})/gi;
+const MIME_IN_PARAMETER =
+  /;[^;]{0,200}?\b(?:application|text|multipart|image|audio|video|message|model|font)\s*\/\s*[\w.+-]/i;
+// Extensions of backups, databases, configuration and server internals that a casino API never serves.
+const RESTRICTED_EXTENSION =
+  /\.(?:asa|asax|ascx|axd|backup|bak|bat|cdx|cer|cfg|cmd|com|config|conf|crt|cs|csproj|csr|dat|db|dbf|dll|dos|htr|htw|ida|idc|idq|inc|ini|key|licx|lnk|log|mdb|old|pass|pdb|pol|printer|pwd|rdb|resources|resx|sql|sqlite|sqlite3|swp|sys|vb|vbs|vbproj|vsdisco|webinfo|xsd|xsx|sh|bash_history|pem|p12|pfx|jks|keystore|orig|save|tmp|temp|dump|tar|tgz|gz|zip|7z|rar|war|ear|class|jar)$/;
+const BACKUP_FILE = /(?:~|\.(?:swp|swo|bak|orig|old|save|tmp)|#)$/;
+const RESTRICTED_HEADERS = new Set([
+  "proxy",
+  "lock-token",
+  "content-range",
+  "if",
+  "x-http-method-override",
+  "x-http-method",
+  "x-method-override",
+  "x-middleware-subrequest",
+  "content-encoding",
+  "request-range",
+]);
+const IP_HOST = /^(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]{2,45}\])(?::\d{1,5})?$/i;
+const OVERLONG_OR_INVALID_UTF8 = /%(?:c[01]|f[5-9a-f])/i;
+const FULLWIDTH_PERCENT_U = /%u(?:ff[0-9a-f]{2}|fe[0-9a-f]{2})/i;
+const RANGE_SPEC = /^bytes\s*=\s*(.{0,2000})$/i;
+const ACCEPT_SYNTAX =
+  /^(?:\s*[\w!#$%&'*+.^`|~-]{1,127}\/[\w!#$%&'*+.^`|~-]{1,127}(?:\s*;\s*[\w!#$%&'*+.^`|~-]{1,64}\s*=\s*(?:"[^"]{0,200}"|[\w!#$%&'*+.^`|~-]{0,200}))*\s*(?:,|$))+$/;
+const BACKSLASH_UNICODE_ESCAPE = /\\u[0-9a-f]{4}/i;
+
+const MAX_ARGUMENT_NAME_LENGTH = 100;
+const MAX_ARGUMENT_LENGTH = 8000;
+const MAX_ARGUMENTS = 255;
+const MAX_TOTAL_ARGUMENT_LENGTH = 64_000;
+
+function header(context: RequestContext, name: string): string | null {
+  return context.request.headers.get(name);
+}
+
+/** Decodes percent escapes into bytes and checks they form valid, shortest-form UTF-8. */
+export function hasInvalidUtf8(raw: string): boolean {
+  if (raw.indexOf("%") < 0) return false;
+  const bytes: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw.charCodeAt(i);
+    if (ch === 37 && i + 2 < raw.length) {
+      const value = Number.parseInt(raw.slice(i + 1, i + 3), 16);
+      if (!Number.isNaN(value) && /^[0-9a-f]{2}$/i.test(raw.slice(i + 1, i + 3))) {
+        bytes.push(value);
+        i += 2;
+        continue;
+      }
+    }
+    bytes.push(ch < 0x80 ? ch : 0x41);
+  }
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(new Uint8Array(bytes));
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
+  requestRule({
+    id: "protocol-method-not-allowed",
+    family: "protocol",
+    check: (context) => (ALLOWED_METHODS.has(context.request.method.toUpperCase()) ? null : "method"),
+  }),
+  requestRule({
+    id: "protocol-body-on-get",
+    family: "protocol",
+    check: (context) => {
+      const method = context.request.method.toUpperCase();
+      if (method !== "GET" && method !== "HEAD") return null;
+      if ((context.request.body ?? "") !== "" || header(context, "transfer-encoding") !== null) return "body";
+      const length = header(context, "content-length");
+      return length !== null && length.trim() !== "0" ? "header.content-length" : null;
+    },
+  }),
+  requestRule({
+    id: "protocol-host",
+    family: "protocol",
+    severity: "warning",
+    patterns: [IP_HOST],
+    check: (context) => {
+      const host = header(context, "host");
+      if (host === null || host.trim() === "") return "header.host";
+      return IP_HOST.test(host.trim()) ? "header.host" : null;
+    },
+  }),
+  requestRule({
+    id: "protocol-empty-client-headers",
+    family: "protocol",
+    severity: "notice",
+    check: (context) => {
+      if (header(context, "user-agent")?.trim() === "") return "header.user-agent";
+      if (header(context, "accept")?.trim() === "") return "header.accept";
+      return null;
+    },
+  }),
+  requestRule({
+    id: "protocol-content-type",
+    family: "protocol",
+    severity: "error",
+    patterns: [CONTENT_TYPE_SYNTAX, CHARSET_PARAMETER, MIME_IN_PARAMETER],
+    check: (context) => {
+      const contentType = header(context, "content-type");
+      const hasBody = (context.request.body ?? "") !== "";
+      if (contentType === null) return hasBody ? "header.content-type" : null;
+      if (contentType.includes(",")) return "header.content-type";
+      if (!CONTENT_TYPE_SYNTAX.test(contentType)) return "header.content-type";
+      if (MIME_IN_PARAMETER.test(contentType)) return "header.content-type";
+      const mime = (contentType.split(";")[0] ?? "").trim().toLowerCase();
+      if (!ALLOWED_CONTENT_TYPES.has(mime) && !(mime.startsWith("application/") && mime.endsWith("+json")))
+        return "header.content-type";
+      const charsets = [...contentType.matchAll(CHARSET_PARAMETER)].map((match) =>
+        (match[1] ?? "").toLowerCase(),
+      );
+      if (charsets.length > 1 || charsets.some((charset) => !ALLOWED_CHARSETS.has(charset)))
+        return "header.content-type";
+      return null;
+    },
+  }),
+  requestRule({
+    id: "protocol-restricted-extension",
+    family: "protocol",
+    patterns: [RESTRICTED_EXTENSION, BACKUP_FILE],
+    check: (context) => {
+      const path = context.collected.rawPath.toLowerCase();
+      const last = path.slice(path.lastIndexOf("/") + 1);
+      return RESTRICTED_EXTENSION.test(last) || BACKUP_FILE.test(last) ? "path" : null;
+    },
+  }),
+  requestRule({
+    id: "protocol-restricted-header",
+    family: "protocol",
+    check: (context) => {
+      let found: string | null = null;
+      context.request.headers.forEach((_value, name) => {
+        if (found === null && RESTRICTED_HEADERS.has(name)) found = `header.${name}`;
+      });
+      return found;
+    },
+  }),
+  requestRule({
+    id: "protocol-invalid-utf8",
+    family: "protocol",
+    patterns: [OVERLONG_OR_INVALID_UTF8, FULLWIDTH_PERCENT_U],
+    check: (context) => {
+      const { rawPath, rawQuery } = context.collected;
+      if (hasInvalidUtf8(rawQuery) || hasInvalidUtf8(rawPath)) return "query";
+      if (FULLWIDTH_PERCENT_U.test(rawQuery) || FULLWIDTH_PERCENT_U.test(rawPath)) return "query";
+      const body = context.request.body ?? "";
+      if (context.collected.bodyKind === "form" && (hasInvalidUtf8(body) || FULLWIDTH_PERCENT_U.test(body)))
+        return "body";
+      return null;
+    },
+  }),
+  requestRule({
+    id: "protocol-range",
+    family: "protocol",
+    patterns: [RANGE_SPEC],
+    check: (context) => {
+      const range = header(context, "range");
+      if (range === null) return null;
+      const spec = RANGE_SPEC.exec(range.trim());
+      if (!spec) return "header.range";
+      const parts = (spec[1] ?? "").split(",");
+      if (parts.length > 5) return "header.range";
+      for (const part of parts) {
+        const [first, last] = part.trim().split("-");
+        if (
+          first !== undefined &&
+          last !== undefined &&
+          first !== "" &&
+          last !== "" &&
+          Number(last) < Number(first)
+        )
+          return "header.range";
+      }
+      return null;
+    },
+  }),
+  requestRule({
+    id: "protocol-connection-header",
+    family: "protocol",
+    severity: "warning",
+    check: (context) => {
+      const connection = header(context, "connection");
+      if (connection === null) return null;
+      const tokens = connection
+        .toLowerCase()
+        .split(",")
+        .map((token) => token.trim());
+      const close = tokens.includes("close");
+      const keepAlive = tokens.includes("keep-alive");
+      return (close && keepAlive) || tokens.some((token) => !/^[\w-]{1,64}$/.test(token))
+        ? "header.connection"
+        : null;
+    },
+  }),
+  requestRule({
+    id: "protocol-accept-header",
+    family: "protocol",
+    severity: "warning",
+    patterns: [ACCEPT_SYNTAX],
+    check: (context) => {
+      const accept = header(context, "accept");
+      if (accept === null || accept.trim() === "") return null;
+      if (accept.length > 1000) return "header.accept";
+      return ACCEPT_SYNTAX.test(accept) ? null : "header.accept";
+    },
+  }),
+  requestRule({
+    id: "protocol-accept-encoding-length",
+    family: "protocol",
+    severity: "error",
+    check: (context) =>
+      (header(context, "accept-encoding")?.length ?? 0) > 100 ? "header.accept-encoding" : null,
+  }),
+  requestRule({
+    id: "protocol-argument-limits",
+    family: "protocol",
+    check: (context) => {
+      let count = 0;
+      let total = 0;
+      for (const target of context.collected.targets) {
+        if (target.kind === "query-name" || target.kind === "body-name") {
+          count++;
+          if (target.value.length > MAX_ARGUMENT_NAME_LENGTH) return target.name;
+        }
+        if (target.kind === "query-value" || target.kind === "body-value") {
+          total += target.value.length;
+          if (target.value.length > MAX_ARGUMENT_LENGTH) return target.name;
+        }
+      }
+      return count > MAX_ARGUMENTS || total > MAX_TOTAL_ARGUMENT_LENGTH ? "arguments" : null;
+    },
+  }),
+];
+
+// CR/LF followed by header names or a status line: response splitting and request smuggling.
+const RESPONSE_SPLITTING =
+  /[\r\n]\W{0,20}?(?:content-(?:type|length|disposition)|set-cookie|location|refresh|x-[\w-]{1,40}|remote-addr|host|via|cookie|(?:x-)?forwarded-[\w-]{1,20})\s*:/;
+const SMUGGLED_REQUEST =
+  /\b(?:get|post|head|options|connect|put|delete|trace|track|patch|propfind|proppatch|mkcol|copy|move|lock|unlock)\s+[^\s]{1,2000}\s+http\/\d/;
+const INJECTED_RESPONSE =
+  /[\r\n][\s\S]{0,20}?(?:http\/\d(?:\.\d)?\s+\d{3}|<\s*(?:html|meta|body|script)\b)|<meta\b[^>]{0,200}http-equiv\s*=\s*["']?refresh/;
+const NEWLINE = /[\r\n]/;
+const LDAP_INJECTION =
+  /\)\s*\(\s*[|&!]|\)\s*[|&!]\s*\(|\(\s*[|&!]\s*\(|\*\s*\)\s*\(|\)\s*\(\s*[\w.-]{1,60}\s*[~<>]?=|^\s*\*\s*\)|\)\s*\(\s*\|/;
+const MOD_PROXY_UNIX = /unix:[^|]{0,4000}\|/;
+
+export const PROTOCOL_VALUE_RULES: readonly ValueRule[] = [
+  regexRule({
+    id: "protocol-null-byte",
+    family: "protocol",
+    kinds: [
+      "path",
+      "query-name",
+      "query-value",
+      "body-name",
+      "body-value",
+      "cookie-name",
+      "cookie-value",
+      "header",
+      "file-name",
+    ],
+    headers: undefined,
+    pipeline: "raw",
+    pattern: /\x00|%00/,
+  }),
+  regexRule({
+    id: "protocol-response-splitting",
+    family: "protocol",
+    pipeline: "lower",
+    pattern: RESPONSE_SPLITTING,
+  }),
+  regexRule({
+    id: "protocol-request-smuggling",
+    family: "protocol",
+    pipeline: "lower",
+    pattern: SMUGGLED_REQUEST,
+  }),
+  regexRule({
+    id: "protocol-injected-response",
+    family: "protocol",
+    pipeline: "lower",
+    pattern: INJECTED_RESPONSE,
+  }),
+  regexRule({
+    id: "protocol-newline-in-name",
+    family: "protocol",
+    kinds: ["query-name", "body-name", "cookie-name", "path"],
+    pipeline: "decoded",
+    pattern: NEWLINE,
+  }),
+  regexRule({
+    id: "protocol-ldap-injection",
+    family: "protocol",
+    pipeline: "decoded",
+    pattern: LDAP_INJECTION,
+  }),
+  regexRule({
+    id: "protocol-mod-proxy-unix-socket",
+    family: "protocol",
+    kinds: ["path", "query-name", "query-value"],
+    pipeline: "lower",
+    pattern: MOD_PROXY_UNIX,
+  }),
+  regexRule({
+    id: "protocol-legacy-cookie",
+    family: "protocol",
+    kinds: ["cookie-name"],
+    pipeline: "lower",
+    pattern: /^\$(?:version|path|domain)$/,
+  }),
+  regexRule({
+    id: "protocol-backslash-unicode-escape",
+    family: "protocol",
+    severity: "warning",
+    kinds: ["query-value", "body-value"],
+    pipeline: "raw",
+    pattern: BACKSLASH_UNICODE_ESCAPE,
+  }),
+];

@@ -1,0 +1,54 @@
+import type { RequestRule, ValueRule } from "../rule.ts";
+import { regexRule, requestRule } from "./define.ts";
+
+// Setting a cookie from injected script or markup plants a session id the attacker knows.
+const COOKIE_SETTING =
+  /\.cookie\b[^;]{0,200}?(?:;|\b)[^;]{0,200}?\b(?:expires|domain|path|max-age)\s*=|\bhttp-equiv\W{0,10}set-cookie\b|\.cookie\s*=\s*["'`]?[\w.-]{1,100}=/;
+// Parameter names that carry a session id in URL-based session schemes.
+const SESSION_ID_NAME =
+  /^(?:jsessionid|phpsessid|aspsessionid\w*|asp\.net_sessionid|sessionid|session_id|sessid|sid|cfid|cftoken|jservsession|jwsession|zendsessid|sess|session|connect\.sid|laravel_session|ci_session|_session_id|__(?:host|secure)-next-auth\.session-token|next-auth\.session-token|__session|wp_sessid|x-session-id|session-token|sessiontoken|auth_session)$/i;
+
+export const SESSION_FIXATION_VALUE_RULES: readonly ValueRule[] = [
+  regexRule({
+    id: "session-fixation-cookie-setting",
+    family: "session-fixation",
+    pipeline: "lower",
+    pattern: COOKIE_SETTING,
+  }),
+];
+
+function sessionParameter(context: Parameters<RequestRule["check"]>[0]): string | null {
+  for (const target of context.collected.targets) {
+    if ((target.kind === "query-name" || target.kind === "body-name") && SESSION_ID_NAME.test(target.value))
+      return target.name;
+  }
+  return null;
+}
+
+function hostOf(url: string): string | null {
+  const match = /^[a-z][\w+.-]{0,20}:\/\/(?:[^/@?#]{0,200}@)?([^/:?#]{1,253})/i.exec(url);
+  return match?.[1]?.toLowerCase() ?? null;
+}
+
+const REFERER_HOST = /^[a-z][\w+.-]{0,20}:\/\/(?:[^/@?#]{0,200}@)?([^/:?#]{1,253})/i;
+
+export const SESSION_FIXATION_REQUEST_RULES: readonly RequestRule[] = [
+  requestRule({
+    id: "session-fixation-foreign-referer",
+    family: "session-fixation",
+    patterns: [SESSION_ID_NAME, REFERER_HOST],
+    check: (context) => {
+      const target = sessionParameter(context);
+      if (target === null) return null;
+      const referer = context.request.headers.get("referer");
+      if (referer === null) return target;
+      const refererHost = hostOf(referer);
+      const host = (context.request.headers.get("host") ?? hostOf(context.request.url) ?? "")
+        .toLowerCase()
+        .replace(/:\d+$/, "");
+      // A session id arriving from another site's link is the fixation pattern; same-site is fine.
+      if (refererHost === null) return null;
+      return refererHost === host || refererHost.endsWith(`.${host}`) ? null : target;
+    },
+  }),
+];

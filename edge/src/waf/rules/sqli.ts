@@ -1,0 +1,47 @@
+import type { ValueRule } from "../rule.ts";
+import { detectSqlInjection, mentionsSystemObject } from "../sqli/detect.ts";
+import { TOKENIZER_PATTERNS } from "../sqli/tokenize.ts";
+import { regexRule, valueRule } from "./define.ts";
+
+const MONGO_OPERATOR_IN_NAME =
+  /\[\s*\$(?:n?e|eq|[gl]te?|n?in|regex|where|exists|expr|or|and|nor|not|elemmatch|all|size|type|mod|text|function|accumulator|jsonschema)\s*\]/i;
+const MONGO_OPERATOR_KEY =
+  /^\$(?:n?e|eq|[gl]te?|n?in|regex|where|exists|expr|or|and|nor|not|elemmatch|all|size|type|mod|text|function|accumulator|jsonschema)$/i;
+// MySQL executes the body of `/*! ... */`; nothing but an injection sends one to an API.
+const MYSQL_VERSIONED_COMMENT = /\/\*!\s*\d*\s*[a-z(]/i;
+// Values that wrap signed/unsigned integers or overflow doubles; exact matches only.
+const INTEGER_OVERFLOW =
+  /^\s*-?(?:2147483648|4294967296|9223372036854775808|18446744073709551616|0x7fffffff|0xffffffff|0x7fffffffffffffff|0xffffffffffffffff|1e309|1\.7976931348623157e\+?309)\s*$/i;
+// MySQL reads `1.e(` / `1.e.col` as a number glued to the next token, an evasion of word boundaries.
+const SCIENTIFIC_NOTATION_EVASION = /\b\d+\.?e[(.,]|\b\d+\.e\b/i;
+
+export const SQLI_RULES: readonly ValueRule[] = [
+  valueRule({
+    id: "sqli-syntax",
+    family: "sqli",
+    patterns: TOKENIZER_PATTERNS,
+    test: (value) => detectSqlInjection(value) !== null,
+  }),
+  valueRule({
+    id: "sqli-system-catalog",
+    family: "sqli",
+    pipeline: "lower",
+    test: (value) => mentionsSystemObject(value) !== null,
+  }),
+  regexRule({ id: "sqli-mysql-versioned-comment", family: "sqli", pattern: MYSQL_VERSIONED_COMMENT }),
+  regexRule({
+    id: "sqli-nosql-operator-name",
+    family: "sqli",
+    kinds: ["query-name", "body-name", "cookie-name"],
+    pattern: MONGO_OPERATOR_IN_NAME,
+  }),
+  valueRule({
+    id: "sqli-nosql-operator-key",
+    family: "sqli",
+    kinds: ["body-name"],
+    patterns: [MONGO_OPERATOR_KEY],
+    test: (value, target) => target.name.startsWith("body.") && MONGO_OPERATOR_KEY.test(value),
+  }),
+  regexRule({ id: "sqli-integer-overflow", family: "sqli", severity: "warning", pattern: INTEGER_OVERFLOW }),
+  regexRule({ id: "sqli-scientific-notation", family: "sqli", pattern: SCIENTIFIC_NOTATION_EVASION }),
+];

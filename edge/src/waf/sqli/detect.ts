@@ -1,0 +1,358 @@
+import { PROSE_FUNCTION_NAMES, SQL_ONLY_FUNCTIONS, SYSTEM_OBJECTS } from "./keywords.ts";
+import { type Token, type TokenType, tokenizeSql } from "./tokenize.ts";
+
+/**
+ * Decides whether a value is SQL injection by tokenizing it three ways (as a bare value, and as if
+ * pasted inside a '…' or "…" literal) and looking for token sequences that only make sense as SQL:
+ * a quote break followed by SQL, a tautology, a second statement, UNION SELECT, SQL-only functions,
+ * catalog access. Returns a short reason for the log, or null.
+ */
+export function detectSqlInjection(input: string): string | null {
+  if (input.length < 2) return null;
+  const contexts: ("" | "'" | '"')[] = [""];
+  if (input.includes("'")) contexts.push("'");
+  if (input.includes('"')) contexts.push('"');
+  for (const context of contexts) {
+    const tokens = tokenizeSql(input, context);
+    const reason = analyse(tokens, context !== "");
+    if (reason !== null) return reason;
+  }
+  return null;
+}
+
+const OPERAND: ReadonlySet<TokenType> = new Set(["s", "1", "n", "v", "f"]);
+const COMPARISON = new Set([
+  "=",
+  "==",
+  "<",
+  ">",
+  "<=",
+  ">=",
+  "<>",
+  "!=",
+  "<=>",
+  "like",
+  "rlike",
+  "regexp",
+  "ilike",
+  "is",
+  "in",
+  "between",
+  "glob",
+  "sounds",
+  "similar",
+  "!<",
+  "!>",
+  "match",
+]);
+const PROSE_WORDS = new Set([
+  "the",
+  "a",
+  "an",
+  "your",
+  "my",
+  "our",
+  "their",
+  "his",
+  "her",
+  "this",
+  "that",
+  "these",
+  "those",
+  "which",
+  "it",
+  "what",
+  "i",
+  "you",
+  "we",
+  "they",
+  "me",
+  "to",
+  "of",
+  "please",
+  "and",
+  "or",
+  "is",
+  "are",
+  "was",
+]);
+const STACKABLE: Record<string, (next: Token | undefined, after: Token | undefined) => boolean> = {
+  select: (next) =>
+    next !== undefined && next.type !== "n" ? true : next !== undefined && !PROSE_WORDS.has(next.text),
+  insert: (next) => next?.text === "into",
+  update: (next, after) => next?.type === "n" && after?.text === "set",
+  delete: (next) => next?.text === "from",
+  drop: (next) =>
+    next !== undefined &&
+    ["table", "database", "schema", "procedure", "function", "view", "index", "trigger", "user"].includes(
+      next.text,
+    ),
+  create: (next) =>
+    next !== undefined &&
+    ["table", "database", "schema", "procedure", "function", "view", "index", "trigger", "user"].includes(
+      next.text,
+    ),
+  alter: (next) => next !== undefined && ["table", "database", "schema", "user", "login"].includes(next.text),
+  truncate: (next) => next?.text === "table" || next?.type === "n",
+  exec: (next) => next !== undefined,
+  execute: (next) => next !== undefined,
+  declare: (next) => next?.type === "v",
+  shutdown: () => true,
+  waitfor: (next) => next?.text === "delay" || next?.text === "time",
+  grant: (next) => next !== undefined,
+  set: (next) => next?.type === "v",
+  call: (next) => next?.type === "f",
+  load: (next) => next?.text === "data",
+  copy: (next) => next?.type === "n" || next?.type === "(",
+  pragma: (next) => next !== undefined,
+  attach: (next) => next?.text === "database",
+  use: (next, after) => next?.type === "n" && after === undefined,
+  show: (next) =>
+    next !== undefined && ["tables", "databases", "columns", "grants", "variables"].includes(next.text),
+  handler: (next) => next?.type === "n",
+  begin: (next) => next?.type === "&" || next?.text === "declare",
+};
+
+function isFunctionCall(token: Token): boolean {
+  if (token.type !== "f") return false;
+  if (!SQL_ONLY_FUNCTIONS.has(token.text)) return false;
+  return token.tight || !PROSE_FUNCTION_NAMES.has(token.text);
+}
+
+function isOperand(token: Token | undefined): boolean {
+  return (
+    token !== undefined &&
+    (OPERAND.has(token.type) ||
+      token.type === "(" ||
+      (token.type === "k" && (token.text === "null" || token.text === "true" || token.text === "false")))
+  );
+}
+
+/** Skips a cast (`::jsonb`) or a function's argument list so an operand reads as one unit. */
+function endOfOperand(tokens: Token[], index: number): number {
+  let i = index;
+  const first = tokens[i];
+  if (first?.type === "f" || first?.type === "(") {
+    let depth = 0;
+    if (first.type === "f") i++;
+    for (; i < tokens.length; i++) {
+      const t = tokens[i] as Token;
+      if (t.type === "(") depth++;
+      else if (t.type === ")") {
+        depth--;
+        if (depth <= 0) break;
+      }
+    }
+  }
+  i++;
+  while (tokens[i]?.text === "::" && tokens[i + 1] !== undefined) i += 2;
+  return i;
+}
+
+function isTautologyAt(tokens: Token[], index: number): boolean {
+  // `<logic> A <op> B` — the operator may be a comparison or, with literal operands, arithmetic or JSON.
+  const left = tokens[index];
+  if (!isOperand(left)) return false;
+  const opIndex = endOfOperand(tokens, index);
+  const op = tokens[opIndex];
+  const right = tokens[opIndex + 1];
+  if (op === undefined) {
+    // `or 1` / `or true` at the end of the value: a boolean short-circuit.
+    return left?.type === "1" || left?.text === "true" || (left?.type === "f" && isFunctionCall(left));
+  }
+  if (op.type !== "o" && op.type !== "?") {
+    if (left?.type === "f" && isFunctionCall(left)) return true;
+    if (
+      (left?.type === "1" || left?.text === "true" || left?.text === "false") &&
+      (op.type === "c" || op.type === ")" || op.type === ";" || op.type === "&")
+    )
+      return true;
+    return false;
+  }
+  if (!isOperand(right)) return false;
+  const leftToken = left as Token;
+  const rightToken = right as Token;
+  if (leftToken.type === "n" && rightToken.type === "n") {
+    return (
+      COMPARISON.has(op.text) && (leftToken.text === rightToken.text || !PROSE_WORDS.has(leftToken.text))
+    );
+  }
+  if (leftToken.type === "n" || rightToken.type === "n")
+    return COMPARISON.has(op.text) || op.type === "?" || op.text.length > 1;
+  return true;
+}
+
+function analyse(all: Token[], quoted: boolean): string | null {
+  const tokens = all.filter((t) => t.type !== "c");
+  const n = tokens.length;
+
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i] as Token;
+    const next = tokens[i + 1];
+    switch (t.type) {
+      case "U": {
+        let j = i + 1;
+        while (tokens[j]?.text === "all" || tokens[j]?.text === "distinct" || tokens[j]?.type === "(") j++;
+        if (tokens[j]?.text === "select" || tokens[j]?.text === "values") return "union-select";
+        break;
+      }
+      case "f":
+        if (isFunctionCall(t) && (t.tight || tokens[i - 1]?.type !== "n" || n <= 3))
+          return `function:${t.text}`;
+        break;
+      case "v":
+        if (t.text.startsWith("@@")) return "system-variable";
+        break;
+      case ";": {
+        const statement = tokens[i + 1];
+        if (statement?.type === "E" || statement?.type === "f") {
+          const check = STACKABLE[statement.text];
+          if (check?.(tokens[i + 2], tokens[i + 3])) return `stacked:${statement.text}`;
+        }
+        break;
+      }
+      case "&":
+        if (i + 1 < n && (i > 0 || t.text !== "not") && isTautologyAt(tokens, i + 1)) {
+          // Prose like "me and you" never reaches here: it needs an operator between literals.
+          if (i > 0 || quoted || tokens[i + 1]?.type !== "n" || n > 3) return "tautology";
+        }
+        break;
+      case "E":
+        if (t.text === "select") {
+          if (i === 0 || ["(", ";", "U", "&", "o", "s", ","].includes(tokens[i - 1]?.type ?? "")) {
+            if (
+              next?.type === "v" ||
+              next?.type === "f" ||
+              next?.text === "*" ||
+              (next?.type === "1" &&
+                (tokens[i + 2] === undefined || tokens[i + 2]?.type === "," || tokens[i + 2]?.type === "k"))
+            )
+              return "select";
+          }
+          if (selectFrom(tokens, i)) return "select-from";
+        } else if (t.text === "waitfor" && (next?.text === "delay" || next?.text === "time")) {
+          return "waitfor";
+        }
+        break;
+      case "k":
+        if (t.text === "into" && (next?.text === "outfile" || next?.text === "dumpfile"))
+          return "into-outfile";
+        if (t.text === "procedure" && next?.text === "analyse") return "procedure-analyse";
+        break;
+    }
+  }
+
+  if (quoted) {
+    const broken = quoteBreak(all);
+    if (broken !== null) return broken;
+  } else {
+    const numeric = numericBreak(tokens);
+    if (numeric !== null) return numeric;
+  }
+  return null;
+}
+
+function selectFrom(tokens: Token[], index: number): boolean {
+  let sawColumn = false;
+  for (let j = index + 1; j < tokens.length && j <= index + 12; j++) {
+    const t = tokens[j] as Token;
+    if (t.type === "k" && t.text === "from") {
+      const source = tokens[j + 1];
+      if (!sawColumn || source === undefined) return false;
+      return (
+        source.type === "(" ||
+        source.type === "v" ||
+        (source.type === "n" && !PROSE_WORDS.has(source.text)) ||
+        source.type === "k"
+      );
+    }
+    if (t.type === "n" && PROSE_WORDS.has(t.text)) return false;
+    if (t.type === "s" && !t.tight) return false;
+    sawColumn = true;
+  }
+  return false;
+}
+
+/** After the attacker's closing quote: what follows must read as SQL. */
+function quoteBreak(all: Token[]): string | null {
+  const first = all[0];
+  if (first?.type !== "s" || !first.tight) return null;
+  let i = 1;
+  while (all[i]?.type === ")") i++;
+  const after = all[i];
+  const next = all[i + 1];
+  if (after === undefined) return null;
+  switch (after.type) {
+    case "c":
+      return after.text === "#" || after.text === "--" || after.text === "/*" || i > 1
+        ? "quote-break-comment"
+        : null;
+    case "&":
+      return isOperand(next) || next?.type === "&" ? "quote-break-logic" : null;
+    case ";":
+      return next !== undefined && (next.type === "E" || next.type === "f" || next.type === "c")
+        ? "quote-break-stacked"
+        : null;
+    case "U":
+      return "quote-break-union";
+    case "o":
+    case "?":
+      if (
+        after.text === "." ||
+        after.text === ":" ||
+        after.text === "{" ||
+        after.text === "}" ||
+        after.text === "]"
+      )
+        return null;
+      if (isOperand(next)) return "quote-break-operator";
+      return null;
+    case "E":
+      return next !== undefined && (STACKABLE[after.text]?.(next, all[i + 2]) ?? false)
+        ? "quote-break-statement"
+        : null;
+    case "k":
+      if ((after.text === "order" || after.text === "group") && next?.text === "by")
+        return "quote-break-order-by";
+      if ((after.text === "having" || after.text === "where") && isOperand(next)) return "quote-break-clause";
+      if (after.text === "into" || after.text === "limit" || after.text === "procedure")
+        return isOperand(next) || next?.type === "k" ? "quote-break-clause" : null;
+      return null;
+    case "f":
+      return isFunctionCall(after) || i > 1 ? "quote-break-function" : null;
+    default:
+      return null;
+  }
+}
+
+/** A value used as a number (`id=1`) that goes on after the number. */
+function numericBreak(tokens: Token[]): string | null {
+  const first = tokens[0];
+  if (first === undefined || (first.type !== "1" && first.type !== "n")) return null;
+  let i = 1;
+  let closed = 0;
+  while (tokens[i]?.type === ")") {
+    i++;
+    closed++;
+  }
+  const after = tokens[i];
+  const next = tokens[i + 1];
+  if (after === undefined) return null;
+  if (closed > 0 && (after.type === "&" || after.type === ";" || after.type === "U")) return "paren-break";
+  if (
+    first.type === "1" &&
+    after.type === "k" &&
+    (after.text === "order" || after.text === "group") &&
+    next?.text === "by"
+  ) {
+    return tokens[i + 2]?.type === "1" ? "numeric-order-by" : null;
+  }
+  if (first.type === "1" && after.type === "k" && after.text === "having" && isOperand(next))
+    return "numeric-having";
+  return null;
+}
+
+export function mentionsSystemObject(lowerInput: string): string | null {
+  for (const name of SYSTEM_OBJECTS) if (lowerInput.includes(name)) return name;
+  return null;
+}

@@ -1,0 +1,38 @@
+// Small, allocation-light normalisations shared by the pipelines.
+
+// Fullwidth and compatibility forms (`＜ｓｃｒｉｐｔ＞`) fold to ASCII under NFKC; browsers and many
+// back ends perform the same folding, so detectors must see the folded form.
+const NON_ASCII = /[^\x00-\x7f]/;
+// NUL and other C0 controls (except tab, LF, CR) are used to split keywords; drop them.
+const CONTROL_CHARS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+/g;
+const WHITESPACE_RUN = /[\s\u00a0\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+/g;
+const SLASH_RUN = /\/{2,}/g;
+const SELF_SEGMENT = /\/(?:\.\/)+/g;
+
+export function foldUnicode(input: string): string {
+  return NON_ASCII.test(input) ? input.normalize("NFKC") : input;
+}
+
+export function removeControlChars(input: string): string {
+  return input.replace(CONTROL_CHARS, "");
+}
+
+export function compressWhitespace(input: string): string {
+  return input.replace(WHITESPACE_RUN, " ");
+}
+
+/** Backslashes become slashes, `//` collapses and `/./` disappears; `..` is kept for the traversal rules. */
+export function normalizePath(input: string): string {
+  let out = input.indexOf("\\") >= 0 ? input.replaceAll("\\", "/") : input;
+  if (out.indexOf("//") >= 0) out = out.replace(SLASH_RUN, "/");
+  if (out.indexOf("/./") >= 0) out = out.replace(SELF_SEGMENT, "/");
+  return out;
+}
+
+export const NORMALIZE_PATTERNS: readonly RegExp[] = [
+  NON_ASCII,
+  CONTROL_CHARS,
+  WHITESPACE_RUN,
+  SLASH_RUN,
+  SELF_SEGMENT,
+];

@@ -1,0 +1,75 @@
+import { decodeBackslashEscapes } from "./escapes.ts";
+import { decodeHtmlEntities } from "./html-entities.ts";
+import { compressWhitespace, foldUnicode, normalizePath, removeControlChars } from "./normalize.ts";
+import { urlDecode } from "./url-decode.ts";
+
+/**
+ * Named transformation pipelines. Every rule states the one it needs; the engine computes each
+ * pipeline at most once per target value.
+ * - `raw`: as the application receives it.
+ * - `decoded`: repeated URL, HTML-entity and backslash-escape decoding (multi-layer evasions),
+ *   control characters removed, Unicode compatibility forms folded.
+ * - `lower`: `decoded`, lower-cased.
+ * - `compact`: `lower` with whitespace runs collapsed to one space.
+ * - `path`: `lower` with path separators normalised.
+ */
+export type PipelineName = "raw" | "decoded" | "lower" | "compact" | "path";
+
+const MAX_DECODE_ROUNDS = 3;
+
+export function fullyDecode(input: string): string {
+  let current = input;
+  for (let round = 0; round < MAX_DECODE_ROUNDS; round++) {
+    const next = decodeBackslashEscapes(decodeHtmlEntities(urlDecode(current)));
+    if (next === current) break;
+    current = next;
+  }
+  return foldUnicode(removeControlChars(current));
+}
+
+export class ValueViews {
+  readonly raw: string;
+  private decodedValue: string | undefined;
+  private lowerValue: string | undefined;
+  private compactValue: string | undefined;
+  private pathValue: string | undefined;
+
+  constructor(raw: string) {
+    this.raw = raw;
+  }
+
+  get decoded(): string {
+    this.decodedValue ??= fullyDecode(this.raw);
+    return this.decodedValue;
+  }
+
+  get lower(): string {
+    this.lowerValue ??= this.decoded.toLowerCase();
+    return this.lowerValue;
+  }
+
+  get compact(): string {
+    this.compactValue ??= compressWhitespace(this.lower);
+    return this.compactValue;
+  }
+
+  get path(): string {
+    this.pathValue ??= normalizePath(this.lower);
+    return this.pathValue;
+  }
+
+  view(name: PipelineName): string {
+    switch (name) {
+      case "raw":
+        return this.raw;
+      case "decoded":
+        return this.decoded;
+      case "lower":
+        return this.lower;
+      case "compact":
+        return this.compact;
+      case "path":
+        return this.path;
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import { scanTags } from "./scan-tags.ts";
+import { ACTIVE_ELEMENTS, isEventHandlerName, URL_ATTRIBUTES } from "./vocabulary.ts";
+
+// Elements that only matter with a hostile attribute (checked separately) are not in this set.
+const ALWAYS_ACTIVE = new Set(
+  [...ACTIVE_ELEMENTS].filter(
+    (name) => !["html", "body", "form", "image", "use", "set", "template", "param"].includes(name),
+  ),
+);
+
+// Browsers drop tabs, newlines and NULs inside a URL scheme (`java\tscript:`).
+const URL_NOISE = /[\s\x00-\x1f]+/g;
+const SCRIPT_SCHEME =
+  /(?:java|vb|live|ecma)script:|mocha:|data:\s*(?:text\/html|image\/svg|application\/(?:x-|xhtml|ecmascript|javascript))/;
+// A scheme that is followed by code, anywhere in the value (redirect parameters, injected hrefs).
+const SCRIPT_URL_IN_VALUE = /(?:^|[\s"'`=(,;:<>[{])(?:java|vb|live)script:[^\s]/;
+const DATA_HTML_URL =
+  /(?:^|[\s"'`=(])data:(?:text\/html|image\/svg\+xml|application\/x-?(?:java|ecma)script)[;,]/;
+const EVENT_ATTRIBUTE_OUTSIDE_TAG = /(?:^|[\s"'`;/+])(on[a-z]{3,40})\s*=\s*(.?)/g;
+const JS_CALL =
+  /(?:^|[^\w$.])(?:alert|prompt|confirm|eval|settimeout|setinterval|execscript|msgbox|showmodaldialog|unescape|fromcharcode|atob)\s*(?:\(|`)/;
+const JS_CALL_PROSE_ARGUMENT = /(?:alert|prompt|confirm)\s*\((?:e?s|ed|ing)\)/;
+const JS_SINK =
+  /\bdocument\s*\.\s*(?:cookie|write|writeln|domain|location|body|documentelement|forms|createelement|execcommand)\b|\b(?:window|top|self|parent)\s*\.\s*(?:location|open|name|eval)\b|\blocation\s*\.\s*(?:href|hash|search|replace|assign)\b|\.\s*(?:innerhtml|outerhtml|insertadjacenthtml|parentnode|appendchild|srcdoc)\b|\b(?:localstorage|sessionstorage)\s*\.|\bxmlhttprequest\b|\bnew\s+function\s*\(|\.constructor\s*\(|\bconstructor\s*\.\s*constructor\b|\bimport\s*\(\s*['"`]/;
+const JS_GLOBAL_INDEX =
+  /\b(?:self|top|window|parent|frames|globalthis|document|this|content)\s*\[[^\]]{0,200}?(?:['"`+]|\]\s*\()/;
+const TAGGED_TEMPLATE_CALL =
+  /\b(?:alert|prompt|confirm|eval|fetch|settimeout|setinterval|function|call|apply|bind)\s*`/;
+const THROW_HANDLER =
+  /\bonerror\s*=\s*[\w$.]+\s*;?\s*throw\b|\bthrow\s*onerror\b|\bonerror\s*=\s*(?:alert|eval|prompt|confirm)\b/;
+const JSFUCK = /[[\]()!+]{24,}/;
+const UTF7_BRACKET = /\+ad[wz]-|\+ad4-/;
+const CSS_SCRIPT =
+  /(?:[:=;{]\s*|\bstyle\s*=.{0,100}?)expression\s*\(|-moz-binding\s*:|\bbehavior\s*:\s*url|@import\b.{0,200}?(?:url|["'])|url\s*\(\s*['"]?\s*(?:java|vb)script:/;
+const TEMPLATE_INJECTION =
+  /\{\{[^}]{0,200}?(?:constructor|\$on|\$eval|\$emit|alert|prompt|confirm|\[\s*['"`])/;
+const XML_SCRIPT =
+  /<\s*(?:[\w-]+:)?script\b|<\?\s*import\b|<!\s*\[cdata\[|<!entity\b|<!doctype\b[^>]{0,200}?\[/;
+const MALFORMED_ASCII_TAG = /\u00bc\/?[a-z]{2,20}[^\u00be]{0,200}\u00be/;
+
+export const XSS_PATTERNS: readonly RegExp[] = [
+  URL_NOISE,
+  SCRIPT_SCHEME,
+  SCRIPT_URL_IN_VALUE,
+  DATA_HTML_URL,
+  EVENT_ATTRIBUTE_OUTSIDE_TAG,
+  JS_CALL,
+  JS_CALL_PROSE_ARGUMENT,
+  JS_SINK,
+  JS_GLOBAL_INDEX,
+  TAGGED_TEMPLATE_CALL,
+  THROW_HANDLER,
+  JSFUCK,
+  UTF7_BRACKET,
+  CSS_SCRIPT,
+  TEMPLATE_INJECTION,
+  XML_SCRIPT,
+  MALFORMED_ASCII_TAG,
+];
+
+/** HTML injection: tags that run script, event handlers, script URLs in URL attributes. */
+export function detectHtmlInjection(lower: string): string | null {
+  if (lower.indexOf("<") < 0) return null;
+  if (XML_SCRIPT.test(lower)) return "script-element";
+  for (const tag of scanTags(lower)) {
+    if (ALWAYS_ACTIVE.has(tag.name) || tag.name.includes(":") || tag.name.startsWith("?"))
+      return `element:${tag.name}`;
+    for (const attribute of tag.attributes) {
+      if (isEventHandlerName(attribute.name)) return "event-handler";
+      const value = attribute.value.replace(URL_NOISE, "");
+      if ((URL_ATTRIBUTES.has(attribute.name) || attribute.name === "style") && SCRIPT_SCHEME.test(value))
+        return "script-url";
+      if (attribute.name === "style" && CSS_SCRIPT.test(`style=${value}`)) return "css-script";
+    }
+  }
+  return null;
+}
+
+/** Script that would run once the value lands in an attribute, URL or inline script. */
+export function detectScriptContext(lower: string): string | null {
+  const compact = lower.replace(URL_NOISE, "");
+  if (SCRIPT_URL_IN_VALUE.test(compact) || DATA_HTML_URL.test(compact)) return "script-url";
+  if (lower.indexOf("on") >= 0) {
+    EVENT_ATTRIBUTE_OUTSIDE_TAG.lastIndex = 0;
+    for (
+      let match = EVENT_ATTRIBUTE_OUTSIDE_TAG.exec(lower);
+      match !== null;
+      match = EVENT_ATTRIBUTE_OUTSIDE_TAG.exec(lower)
+    ) {
+      if (isEventHandlerName(match[1] as string) && match[2] !== "") return "event-handler-attribute";
+    }
+  }
+  if (JS_CALL.test(lower) && !JS_CALL_PROSE_ARGUMENT.test(lower)) return "js-call";
+  if (JS_SINK.test(lower)) return "js-sink";
+  if (JS_GLOBAL_INDEX.test(lower)) return "js-global-index";
+  if (TAGGED_TEMPLATE_CALL.test(lower) || THROW_HANDLER.test(lower)) return "js-call-without-parentheses";
+  if (JSFUCK.test(lower)) return "jsfuck";
+  if (CSS_SCRIPT.test(lower)) return "css-script";
+  if (TEMPLATE_INJECTION.test(lower)) return "template-injection";
+  return null;
+}
+
+export function detectEncodingTricks(rawLower: string): string | null {
+  if (UTF7_BRACKET.test(rawLower)) return "utf7";
+  if (MALFORMED_ASCII_TAG.test(rawLower)) return "malformed-ascii";
+  return null;
+}
