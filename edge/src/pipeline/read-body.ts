@@ -1,0 +1,79 @@
+import { problem } from "../http/problem.ts";
+import type { Step } from "./context.ts";
+
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Reads the body once (the WAF inspects it and the same text is forwarded), refusing oversize bodies
+ * before buffering them and anything that is not JSON: the API speaks JSON only.
+ */
+export const readBody: Step = async (edge) => {
+  const { request, route } = edge;
+  if (request.method === "GET" || request.method === "HEAD" || request.body === null) return undefined;
+
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) > route.maxBodyBytes)
+    return tooLarge(edge.requestId, route.maxBodyBytes);
+
+  const bytes = await readAtMost(request.body, route.maxBodyBytes);
+  if (bytes === null) return tooLarge(edge.requestId, route.maxBodyBytes);
+  if (bytes.length === 0) return undefined;
+
+  const contentType = request.headers.get("content-type");
+  if (!contentType || !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType)) {
+    return problem({
+      type: "unsupported-media-type",
+      title: "Unsupported media type",
+      status: 415,
+      detail: "Request bodies must be application/json.",
+      instance: edge.requestId,
+    });
+  }
+  try {
+    edge.body = decoder.decode(bytes);
+  } catch {
+    return problem({
+      type: "malformed-body",
+      title: "Malformed body",
+      status: 400,
+      detail: "The body is not valid UTF-8.",
+      instance: edge.requestId,
+    });
+  }
+  edge.contentType = contentType;
+  return undefined;
+};
+
+async function readAtMost(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | null> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+function tooLarge(requestId: string, limit: number): Response {
+  return problem({
+    type: "payload-too-large",
+    title: "Payload too large",
+    status: 413,
+    detail: `This route accepts bodies up to ${limit} bytes.`,
+    instance: requestId,
+  });
+}

@@ -1,0 +1,35 @@
+import { problem } from "../http/problem.ts";
+import type { Step } from "./context.ts";
+
+export const TURNSTILE_HEADER = "cf-turnstile-response";
+
+/** Human verification on registration, login and the cashier. Runs after rate limiting so floods cannot spend siteverify calls. */
+export const turnstile: Step = async (edge) => {
+  const { route, deps } = edge;
+  if (!route.turnstile || !deps.config.turnstileRequired) return undefined;
+  const token = edge.request.headers.get(TURNSTILE_HEADER)?.trim();
+  if (!token || token.length > 2048) return refuse(edge, "missing");
+  const outcome = await deps.turnstile({
+    token,
+    remoteIp: edge.clientIp,
+    expectedAction: route.turnstile.action,
+    idempotencyKey: edge.requestId,
+  });
+  if (outcome.success) return undefined;
+  edge.log.turnstileErrors = outcome.errorCodes;
+  return refuse(edge, "failed");
+};
+
+function refuse(edge: Parameters<Step>[0], why: "missing" | "failed"): Response {
+  edge.log.blocked = { by: "turnstile", reason: why };
+  return problem({
+    type: "human-verification-failed",
+    title: "Human verification required",
+    status: 403,
+    detail:
+      why === "missing"
+        ? `Complete the challenge and send its token in the ${TURNSTILE_HEADER} header.`
+        : "The challenge could not be verified. Please try again.",
+    instance: edge.requestId,
+  });
+}

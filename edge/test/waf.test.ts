@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { harness } from "./harness.ts";
+
+const match = { ruleId: "942100", family: "sqli", target: "query.q" };
+
+describe("WAF integration", () => {
+  it("passes the request, body and route to the WAF with the configured paranoia level", async () => {
+    const seen: unknown[] = [];
+    const edge = await harness({
+      config: { wafParanoiaLevel: 3 },
+      inspect: (input, options) => {
+        seen.push({ ...input, headers: input.headers.get("user-agent"), options });
+        return { blocked: false, score: 0, matches: [] };
+      },
+    });
+    await edge.request("/v1/auth/login?x=1", {
+      method: "POST",
+      body: '{"email":"a@b.c"}',
+      headers: { "cf-turnstile-response": "human" },
+    });
+    expect(seen[0]).toMatchObject({
+      method: "POST",
+      url: "https://api.croupier.test/v1/auth/login?x=1",
+      body: '{"email":"a@b.c"}',
+      contentType: "application/json",
+      options: { paranoiaLevel: 3, routeId: "auth.login" },
+    });
+  });
+
+  it("blocks with 403 problem+json and a reference, logging the matched rules but never returning them", async () => {
+    const edge = await harness({ inspect: () => ({ blocked: true, score: 5, matches: [match] }) });
+    const response = await edge.request("/v1/games?q=1%27%20OR%201=1--");
+    expect(response.status).toBe(403);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    const text = await response.text();
+    const body = JSON.parse(text);
+    expect(body.reference).toMatch(/^waf_/);
+    expect(body.instance).toBe(response.headers.get("x-request-id"));
+    expect(text).not.toContain("942100");
+    expect(text).not.toContain("sqli");
+    expect(edge.originRequests).toHaveLength(0);
+    expect(edge.logs[0]).toMatchObject({
+      waf: { score: 5, matches: [match] },
+      blocked: { by: "waf", reference: body.reference },
+    });
+  });
+
+  it("logs matches below the threshold and forwards", async () => {
+    const edge = await harness({ inspect: () => ({ blocked: false, score: 3, matches: [match] }) });
+    expect((await edge.request("/v1/games")).status).toBe(200);
+    expect(edge.logs[0]).toMatchObject({ waf: { score: 3 }, outcome: "forwarded" });
+  });
+
+  it("fails closed when the WAF throws", async () => {
+    const edge = await harness({
+      inspect: () => {
+        throw new Error("boom");
+      },
+    });
+    const response = await edge.request("/v1/games");
+    expect(response.status).toBe(403);
+    expect(await response.text()).not.toContain("boom");
+  });
+});
