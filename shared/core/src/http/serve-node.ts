@@ -33,11 +33,14 @@ export function serveNode(options: ServeNodeOptions): { close: () => Promise<voi
         server.closeAllConnections();
       }, timeoutMs * 0.7);
       force.unref();
+      // Keep-alive sockets turn idle as their last response completes; close them as soon as
+      // they do, or close() would wait for their idle timeout.
+      const reaper = setInterval(() => server.closeIdleConnections(), 50);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
-        // Idle keep-alive sockets would otherwise hold close() open until they time out.
         server.closeIdleConnections();
       });
+      clearInterval(reaper);
       clearTimeout(force);
       await options.onShutdown();
       options.log.info("stopped");
