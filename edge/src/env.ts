@@ -1,53 +1,12 @@
 import { type Region, regions } from "@croupier/jurisdictions";
-import { z } from "zod";
 
-const urlList = z
-  .string()
-  .transform((value) => value.split(/[\s,]+/).filter(Boolean))
-  .pipe(z.array(z.url()).min(1));
-
-const envSchema = z
-  .object({
-    ENVIRONMENT: z.enum(["development", "test", "staging", "production"]),
-    ORIGIN_EU: z.url(),
-    ORIGIN_UK: z.url(),
-    ORIGIN_CA: z.url(),
-    /** One JWKS URL per region's player-api, separated by commas or spaces. */
-    JWKS_URL: urlList,
-    JWT_ISSUER: z.string().min(1),
-    JWT_AUDIENCE: z.string().min(1),
-    WAF_PARANOIA_LEVEL: z.enum(["1", "2", "3", "4"]).transform((level) => Number(level) as 1 | 2 | 3 | 4),
-    BOT_SCORE_MIN: z.coerce.number().int().min(1).max(99),
-    TURNSTILE_REQUIRED: z.enum(["true", "false"]).transform((flag) => flag === "true"),
-    EDGE_SIGNING_SECRET: z.string().min(32, "EDGE_SIGNING_SECRET must be at least 32 characters"),
-    TURNSTILE_SECRET_KEY: z.string().optional(),
-  })
-  .superRefine((env, issues) => {
-    const deployed = env.ENVIRONMENT === "staging" || env.ENVIRONMENT === "production";
-    if (deployed && !env.TURNSTILE_REQUIRED) {
-      issues.addIssue({
-        code: "custom",
-        path: ["TURNSTILE_REQUIRED"],
-        message: "must be true when deployed",
-      });
-    }
-    if (env.TURNSTILE_REQUIRED && !env.TURNSTILE_SECRET_KEY) {
-      issues.addIssue({
-        code: "custom",
-        path: ["TURNSTILE_SECRET_KEY"],
-        message: "required when Turnstile is on",
-      });
-    }
-    for (const name of ["ORIGIN_EU", "ORIGIN_UK", "ORIGIN_CA"] as const) {
-      if (deployed && !env[name].startsWith("https://")) {
-        issues.addIssue({ code: "custom", path: [name], message: "origins must be https when deployed" });
-      }
-    }
-  });
+// Validated by hand rather than with zod: a dozen string vars do not justify ~600 KiB of bundle (zod's
+// core and locales survive tree-shaking), which the edge would parse on every cold start. See ADR 0104.
 
 export type EdgeConfig = {
   environment: "development" | "test" | "staging" | "production";
   origins: Record<Region, string>;
+  /** One JWKS per region's player-api; keys are merged by kid. */
   jwksUrls: string[];
   jwtIssuer: string;
   jwtAudience: string;
@@ -60,29 +19,70 @@ export type EdgeConfig = {
 
 export class EdgeConfigError extends Error {}
 
+const environments = ["development", "test", "staging", "production"] as const;
+
 /** Reads the Worker's vars and secrets once per isolate; a misconfigured edge refuses to serve. */
 export function parseEdgeEnv(env: Record<string, unknown>): EdgeConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
-    throw new EdgeConfigError(`edge configuration invalid: ${problems.join("; ")}`);
-  }
-  const value = parsed.data;
-  const origins = { eu: value.ORIGIN_EU, uk: value.ORIGIN_UK, ca: value.ORIGIN_CA } satisfies Record<
-    Region,
-    string
-  >;
-  for (const region of regions) origins[region] = origins[region].replace(/\/+$/, "");
-  return {
-    environment: value.ENVIRONMENT,
-    origins,
-    jwksUrls: value.JWKS_URL,
-    jwtIssuer: value.JWT_ISSUER,
-    jwtAudience: value.JWT_AUDIENCE,
-    wafParanoiaLevel: value.WAF_PARANOIA_LEVEL,
-    botScoreMin: value.BOT_SCORE_MIN,
-    turnstileRequired: value.TURNSTILE_REQUIRED,
-    edgeSigningSecret: value.EDGE_SIGNING_SECRET,
-    turnstileSecretKey: value.TURNSTILE_SECRET_KEY ?? null,
+  const problems: string[] = [];
+  const text = (name: string): string => {
+    const value = env[name];
+    if (typeof value === "string" && value.trim() !== "") return value.trim();
+    problems.push(`${name}: required`);
+    return "";
   };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[]): T => {
+    const value = text(name);
+    if (value && !(allowed as readonly string[]).includes(value))
+      problems.push(`${name}: one of ${allowed.join(", ")}`);
+    return value as T;
+  };
+  const url = (name: string, value: string): string => {
+    if (value && !/^https?:\/\//.test(value)) problems.push(`${name}: not an http(s) URL: ${value}`);
+    else if (value && !URL.canParse(value)) problems.push(`${name}: not a URL: ${value}`);
+    return value.replace(/\/+$/, "");
+  };
+
+  const environment = oneOf("ENVIRONMENT", environments);
+  const deployed = environment === "staging" || environment === "production";
+  const origins = {} as Record<Region, string>;
+  for (const region of regions) {
+    const name = `ORIGIN_${region.toUpperCase()}`;
+    origins[region] = url(name, text(name));
+    if (deployed && origins[region] && !origins[region].startsWith("https://")) {
+      problems.push(`${name}: origins must be https when deployed`);
+    }
+  }
+  const jwksUrls = text("JWKS_URL")
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((value) => url("JWKS_URL", value));
+  const paranoia = oneOf("WAF_PARANOIA_LEVEL", ["1", "2", "3", "4"]);
+  const botScore = text("BOT_SCORE_MIN");
+  if (botScore && !/^[1-9][0-9]?$/.test(botScore)) problems.push("BOT_SCORE_MIN: an integer 1–99");
+  const turnstileRequired = oneOf("TURNSTILE_REQUIRED", ["true", "false"]) === "true";
+  if (deployed && !turnstileRequired) problems.push("TURNSTILE_REQUIRED: must be true when deployed");
+  const turnstileSecretKey =
+    typeof env.TURNSTILE_SECRET_KEY === "string" && env.TURNSTILE_SECRET_KEY
+      ? env.TURNSTILE_SECRET_KEY
+      : null;
+  if (turnstileRequired && !turnstileSecretKey)
+    problems.push("TURNSTILE_SECRET_KEY: required when Turnstile is on");
+  const edgeSigningSecret = text("EDGE_SIGNING_SECRET");
+  if (edgeSigningSecret && edgeSigningSecret.length < 32) {
+    problems.push("EDGE_SIGNING_SECRET: must be at least 32 characters");
+  }
+  const config: EdgeConfig = {
+    environment,
+    origins,
+    jwksUrls,
+    jwtIssuer: text("JWT_ISSUER"),
+    jwtAudience: text("JWT_AUDIENCE"),
+    wafParanoiaLevel: Number(paranoia) as 1 | 2 | 3 | 4,
+    botScoreMin: Number(botScore),
+    turnstileRequired,
+    edgeSigningSecret,
+    turnstileSecretKey,
+  };
+  if (problems.length > 0) throw new EdgeConfigError(`edge configuration invalid: ${problems.join("; ")}`);
+  return config;
 }

@@ -7,7 +7,8 @@ import { harness } from "./harness.ts";
 
 const namespace = env.RATE_LIMITER as DurableObjectNamespace<RateLimiter>;
 
-describe("RateLimiter Durable Object", () => {
+// Generous timeouts: a thousand concurrent DO calls on a shared two-core machine; nothing here is timed.
+describe("RateLimiter Durable Object", { timeout: 60_000 }, () => {
   it("admits exactly the limit with 1,000 concurrent requests over 50 keys", async () => {
     const limiter = durableObjectLimiter(namespace);
     const policy: RateLimitPolicy = { name: "exact", dimension: "ip", limit: 7, windowSeconds: 600 };

@@ -5,17 +5,14 @@ export {
   type JurisdictionDecision,
   resolveJurisdiction,
 } from "./resolve.ts";
+export { type JurisdictionId, jurisdictions, territories } from "./table.ts";
 export {
   type BetBucketOrder,
   type BlockReason,
-  betBucketOrderSchema,
-  blockReasonSchema,
+  blockReasons,
+  isRegion,
   type Jurisdiction,
-  jurisdictionSchema,
   type Region,
-  regionSchema,
   regions,
   type TerritoryRule,
-  territoryRuleSchema,
-} from "./schema.ts";
-export { type JurisdictionId, jurisdictions, territories } from "./table.ts";
+} from "./types.ts";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { getJurisdiction, resolveJurisdiction } from "./resolve.ts";
-import { jurisdictionSchema, regions, territoryRuleSchema } from "./schema.ts";
+import { jurisdictionSchema, territoryRuleSchema } from "./schema.ts";
 import { jurisdictions, territories } from "./table.ts";
+import { regions } from "./types.ts";
 
 describe("resolveJurisdiction", () => {
   it("maps Malta and most EU countries to the eu jurisdiction", () => {

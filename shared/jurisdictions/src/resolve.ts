@@ -1,5 +1,5 @@
-import type { BlockReason, Jurisdiction, Region } from "./schema.ts";
 import { type JurisdictionId, jurisdictions, territories } from "./table.ts";
+import type { BlockReason, Jurisdiction, Region } from "./types.ts";
 
 export type AllowedJurisdiction = {
   allowed: true;

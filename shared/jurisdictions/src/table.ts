@@ -1,4 +1,4 @@
-import type { BlockReason, Jurisdiction, TerritoryRule } from "./schema.ts";
+import type { BlockReason, Jurisdiction, TerritoryRule } from "./types.ts";
 
 /**
  * The licensed jurisdictions. Adding one is a licensing decision: it needs a licence, a home region
