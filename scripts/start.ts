@@ -5,12 +5,12 @@ import { execFileSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
-import { repoRoot, dataRoot } from "../shared/devstack/src/paths.ts";
+import { dataRoot, repoRoot } from "../shared/devstack/src/paths.ts";
 import { serviceEnv } from "../shared/devstack/src/platform-env.ts";
 import { isPortOpen, waitFor } from "../shared/devstack/src/ports.ts";
 import { startProcess, stopAll } from "../shared/devstack/src/processes.ts";
 import { prepareDatabases, provisionDataPlane, redactUrl } from "../shared/devstack/src/provision.ts";
-import { loadOrCreateMasterSecret, deriveSecret } from "../shared/devstack/src/secrets.ts";
+import { deriveSecret, loadOrCreateMasterSecret } from "../shared/devstack/src/secrets.ts";
 import { discoverServices } from "../shared/devstack/src/services.ts";
 
 const started = Date.now();
@@ -48,11 +48,16 @@ function logSink(name: string) {
 let plane: Awaited<ReturnType<typeof provisionDataPlane>> | undefined;
 try {
   const services = discoverServices();
-  say(`Croupier: ${services.length} service(s) found (${services.map((s) => s.name).join(", ") || "none"}); data in ${dataRoot}`);
-  if (!existsSync(join(repoRoot, "node_modules"))) throw new Error("Dependencies are missing: run `npm install` first.");
+  say(
+    `Croupier: ${services.length} service(s) found (${services.map((s) => s.name).join(", ") || "none"}); data in ${dataRoot}`,
+  );
+  if (!existsSync(join(repoRoot, "node_modules")))
+    throw new Error("Dependencies are missing: run `npm install` first.");
   for (const port of [edgePort, ...services.map((s) => s.port)]) {
     if (await isPortOpen(port)) {
-      throw new Error(`Port ${port} is already in use. Stop what listens there (an earlier \`npm start\`?) or set its *_PORT variable.`);
+      throw new Error(
+        `Port ${port} is already in use. Stop what listens there (an earlier \`npm start\`?) or set its *_PORT variable.`,
+      );
     }
   }
   plane = await provisionDataPlane({
@@ -95,10 +100,15 @@ try {
     });
     const url = `http://127.0.0.1:${service.port}/healthz/ready`;
     const exited = proc.exited.then((code) => {
-      throw new Error(`${service.name} exited with code ${code} before it was ready; see ${join(logsDir, `${service.name}.log`)}`);
+      throw new Error(
+        `${service.name} exited with code ${code} before it was ready; see ${join(logsDir, `${service.name}.log`)}`,
+      );
     });
     await Promise.race([
-      waitFor(`${service.name} (${url})`, async () => (await fetch(url)).ok, { timeoutMs: 60_000, intervalMs: 200 }),
+      waitFor(`${service.name} (${url})`, async () => (await fetch(url)).ok, {
+        timeoutMs: 60_000,
+        intervalMs: 200,
+      }),
       exited,
     ]);
     exited.catch(() => undefined);
@@ -151,11 +161,15 @@ try {
   }
 
   const rows: [string, string][] = [
-    ["PostgreSQL", `${redactUrl(plane.adminUrl)}${plane.embedded.postgres ? " (embedded; password in .data/postgres.password)" : ""}`],
+    [
+      "PostgreSQL",
+      `${redactUrl(plane.adminUrl)}${plane.embedded.postgres ? " (embedded; password in .data/postgres.password)" : ""}`,
+    ],
     ["NATS JetStream", plane.natsUrl],
   ];
   if (total > services.length) rows.unshift(["edge (players)", `http://127.0.0.1:${edgePort}`]);
-  for (const s of services) rows.push([s.name, `http://127.0.0.1:${s.port}  (/healthz/ready, /metrics, /openapi.json)`]);
+  for (const s of services)
+    rows.push([s.name, `http://127.0.0.1:${s.port}  (/healthz/ready, /metrics, /openapi.json)`]);
   console.log(`\nCroupier is running (${elapsed().trim()}). Logs: ${logsDir}\n`);
   for (const [name, url] of rows) console.log(`  ${name.padEnd(16)} ${url}`);
   console.log("\nPress Ctrl-C to stop everything.\n");

@@ -15,7 +15,8 @@ import { discoverServices } from "../shared/devstack/src/services.ts";
 import { TEST_ENV, templateName } from "../shared/devstack/src/test-harness.ts";
 
 const started = Date.now();
-const say = (message: string) => console.log(`[test ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+const say = (message: string) =>
+  console.log(`[test ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 const vitestArgs = process.argv.slice(2);
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -71,7 +72,10 @@ try {
     env,
   );
   if (existsSync(report)) {
-    const result = JSON.parse(readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number };
+    const result = JSON.parse(readFileSync(report, "utf8")) as {
+      numPassedTests: number;
+      numFailedTests: number;
+    };
     tally.passed += result.numPassedTests;
     tally.failed += result.numFailedTests;
   }

@@ -15,7 +15,9 @@ interface ToolSpec {
   env?: Record<string, string>;
 }
 
-const spec = JSON.parse(readFileSync(join(repoRoot, "scripts/tools/tools.json"), "utf8")) as { tools: ToolSpec[] };
+const spec = JSON.parse(readFileSync(join(repoRoot, "scripts/tools/tools.json"), "utf8")) as {
+  tools: ToolSpec[];
+};
 const only = process.argv.slice(2);
 
 function goAvailable(): boolean {
@@ -62,6 +64,9 @@ for (const tool of missing) {
   }
   if (tool.rename) renameSync(join(toolsBin, tool.binary), join(toolsBin, tool.rename));
   writeFileSync(markerPath(tool), `${target}\n`);
-  console.log(`[tools ${step}/${missing.length}] ${tool.rename ?? tool.binary} ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `[tools ${step}/${missing.length}] ${tool.rename ?? tool.binary} ready in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
 }
-if (missing.length === 0) console.log(`[tools] ${wanted.length} tool(s) already at their pinned versions in ${toolsBin}`);
+if (missing.length === 0)
+  console.log(`[tools] ${wanted.length} tool(s) already at their pinned versions in ${toolsBin}`);

@@ -66,13 +66,18 @@ export const envVar = {
   natsUrl: () =>
     z
       .string({ error: "expected a NATS URL such as nats://127.0.0.1:4222" })
-      .refine((v) => v.split(",").every((u) => URL.canParse(u) && /^(nats|tls|ws|wss):$/.test(new URL(u).protocol)), {
-        message: "expected one or more comma-separated URLs such as nats://127.0.0.1:4222",
-      }),
+      .refine(
+        (v) => v.split(",").every((u) => URL.canParse(u) && /^(nats|tls|ws|wss):$/.test(new URL(u).protocol)),
+        {
+          message: "expected one or more comma-separated URLs such as nats://127.0.0.1:4222",
+        },
+      ),
   logLevel: () =>
-    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
-      error: "expected one of fatal, error, warn, info, debug, trace, silent",
-    }).default("info"),
+    z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+        error: "expected one of fatal, error, warn, info, debug, trace, silent",
+      })
+      .default("info"),
   region: () =>
     z
       .string({ error: "expected a region code such as eu" })
@@ -89,5 +94,9 @@ export const envVar = {
       .refine((v) => v === undefined || v === "" || URL.canParse(v), { message: "expected a URL or nothing" })
       .transform((v) => (v ? v : undefined)),
   durationMs: (fallback: number) =>
-    z.coerce.number({ error: "expected milliseconds" }).int().positive("expected a positive number of milliseconds").default(fallback),
+    z.coerce
+      .number({ error: "expected milliseconds" })
+      .int()
+      .positive("expected a positive number of milliseconds")
+      .default(fallback),
 };

@@ -55,11 +55,17 @@ export const problems = {
     }),
   forbidden: (detail: string) => new AppError("forbidden", 403, "This action is not allowed", detail),
   notFound: (detail: string) => new AppError("not_found", 404, "Not found", detail),
-  conflict: (code: string, detail: string) => new AppError(code, 409, "The request conflicts with the current state", detail),
+  conflict: (code: string, detail: string) =>
+    new AppError(code, 409, "The request conflicts with the current state", detail),
   unsupportedMediaType: (detail: string) =>
     new AppError("unsupported_media_type", 415, "Unsupported content type", detail),
   payloadTooLarge: (limitBytes: number) =>
-    new AppError("payload_too_large", 413, "The request body is too large", `The body must be at most ${limitBytes} bytes.`),
+    new AppError(
+      "payload_too_large",
+      413,
+      "The request body is too large",
+      `The body must be at most ${limitBytes} bytes.`,
+    ),
   unavailable: (detail: string) => new AppError("service_unavailable", 503, "Service unavailable", detail),
 };
 
@@ -88,10 +94,16 @@ export function toProblem(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof HTTPException) {
     if (error.status === 413) return problems.payloadTooLarge(Number.NaN);
-    if (error.status < 500) return new AppError("http_error", error.status, "The request was refused", error.message);
+    if (error.status < 500)
+      return new AppError("http_error", error.status, "The request was refused", error.message);
   }
   if (error instanceof SyntaxError) return problems.badRequest("The body is not valid JSON.");
-  return new AppError("internal_error", 500, "Internal error", "Something went wrong on our side. Retry later, quoting the error reference.");
+  return new AppError(
+    "internal_error",
+    500,
+    "Internal error",
+    "Something went wrong on our side. Retry later, quoting the error reference.",
+  );
 }
 
 export function errorHandler(log: Logger) {
@@ -100,9 +112,12 @@ export function errorHandler(log: Logger) {
     if (problem.status >= 500) {
       const reference = newId("ref");
       log.error({ err: error, reference, requestId: c.get("requestId" as never) }, "unhandled error");
-      return problemResponse(c, new AppError(problem.code, problem.status, problem.title, problem.message, {
-        extensions: { reference },
-      }));
+      return problemResponse(
+        c,
+        new AppError(problem.code, problem.status, problem.title, problem.message, {
+          extensions: { reference },
+        }),
+      );
     }
     return problemResponse(c, problem);
   };

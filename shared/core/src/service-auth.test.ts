@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "./problem.ts";
+import type { AppError } from "./problem.ts";
 import { parseCallers, serviceTokenMinter, serviceTokenVerifier } from "./service-auth.ts";
 
 const bridgeSecret = "b".repeat(40);
@@ -28,16 +28,28 @@ describe("service tokens", () => {
   });
 
   it("refuses a caller that signs with another caller's name", async () => {
-    const forged = await serviceTokenMinter({ caller: "cashier", audience: "ledger", secret: bridgeSecret })();
+    const forged = await serviceTokenMinter({
+      caller: "cashier",
+      audience: "ledger",
+      secret: bridgeSecret,
+    })();
     const error = await rejection(verify(`Bearer ${forged}`));
     expect(error.status).toBe(401);
     expect(error.headers["www-authenticate"]).toContain("invalid_token");
   });
 
   it("refuses a token for another audience, an unknown caller, and no token", async () => {
-    const wrongAudience = await serviceTokenMinter({ caller: "bridge", audience: "bridge", secret: bridgeSecret })();
+    const wrongAudience = await serviceTokenMinter({
+      caller: "bridge",
+      audience: "bridge",
+      secret: bridgeSecret,
+    })();
     expect((await rejection(verify(`Bearer ${wrongAudience}`))).status).toBe(401);
-    const stranger = await serviceTokenMinter({ caller: "stranger", audience: "ledger", secret: bridgeSecret })();
+    const stranger = await serviceTokenMinter({
+      caller: "stranger",
+      audience: "ledger",
+      secret: bridgeSecret,
+    })();
     expect((await rejection(verify(`Bearer ${stranger}`))).message).toMatch(/unknown caller/);
     expect((await rejection(verify(undefined))).status).toBe(401);
   });
@@ -50,7 +62,9 @@ describe("service tokens", () => {
   });
 
   it("parses caller lists and refuses short secrets", () => {
-    expect(parseCallers(`bridge:gaming:${bridgeSecret}`)).toEqual([{ name: "bridge", role: "gaming", secret: bridgeSecret }]);
+    expect(parseCallers(`bridge:gaming:${bridgeSecret}`)).toEqual([
+      { name: "bridge", role: "gaming", secret: bridgeSecret },
+    ]);
     expect(() => parseCallers("bridge:gaming:short")).toThrow(/at least 32/);
   });
 });

@@ -42,7 +42,8 @@ export function serviceTokenVerifier(options: { audience: string; callers: Servi
   return async (authorization: string | undefined | null): Promise<ServiceCaller> => {
     const challenge = 'Bearer realm="croupier-internal"';
     const token = authorization?.startsWith("Bearer ") ? authorization.slice(7).trim() : undefined;
-    if (!token) throw problems.unauthorized("A service token is required (Authorization: Bearer …).", challenge);
+    if (!token)
+      throw problems.unauthorized("A service token is required (Authorization: Bearer …).", challenge);
     const issuer = peekIssuer(token);
     const caller = issuer ? byName.get(issuer) : undefined;
     if (!caller) throw problems.unauthorized("The service token names an unknown caller.", challenge);
@@ -55,7 +56,10 @@ export function serviceTokenVerifier(options: { audience: string; callers: Servi
         clockTolerance: 5,
       });
     } catch {
-      throw problems.unauthorized("The service token is invalid or expired.", `${challenge}, error="invalid_token"`);
+      throw problems.unauthorized(
+        "The service token is invalid or expired.",
+        `${challenge}, error="invalid_token"`,
+      );
     }
     return { name: caller.name, role: caller.role, secret: "" };
   };

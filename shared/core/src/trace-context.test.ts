@@ -6,7 +6,11 @@ describe("trace context", () => {
 
   it("parses a valid traceparent and keeps the trace in child spans", () => {
     const parent = parseTraceparent(header);
-    expect(parent).toEqual({ traceId: "4bf92f3577b34da6a3ce929d0e0e4736", spanId: "00f067aa0ba902b7", flags: "01" });
+    expect(parent).toEqual({
+      traceId: "4bf92f3577b34da6a3ce929d0e0e4736",
+      spanId: "00f067aa0ba902b7",
+      flags: "01",
+    });
     const child = childContext(parent);
     expect(child.traceId).toBe(parent?.traceId);
     expect(child.spanId).not.toBe(parent?.spanId);
@@ -14,7 +18,12 @@ describe("trace context", () => {
   });
 
   it("rejects malformed and all-zero ids", () => {
-    for (const bad of ["", "garbage", "00-0000000000000000000000000000000-00f067aa0ba902b7-01", `${header}-x`]) {
+    for (const bad of [
+      "",
+      "garbage",
+      "00-0000000000000000000000000000000-00f067aa0ba902b7-01",
+      `${header}-x`,
+    ]) {
       expect(parseTraceparent(bad)).toBeUndefined();
     }
     expect(parseTraceparent("00-00000000000000000000000000000000-00f067aa0ba902b7-01")).toBeUndefined();

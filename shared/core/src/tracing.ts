@@ -9,7 +9,11 @@ import type { TraceContext } from "./trace-context.ts";
 
 export interface Tracing {
   /** Starts a server span under the remote parent; undefined when tracing is off. */
-  startSpan(name: string, parent: TraceContext | undefined, attributes?: Record<string, string | number>): Span | undefined;
+  startSpan(
+    name: string,
+    parent: TraceContext | undefined,
+    attributes?: Record<string, string | number>,
+  ): Span | undefined;
   end(span: Span | undefined, status: number): void;
   shutdown(): Promise<void>;
 }

@@ -20,7 +20,10 @@ describe("service lifecycle", () => {
     });
     await waitFor("slow service", () => isPortOpen(port), { timeoutMs: 15_000 });
 
-    const inFlight = fetch(`http://127.0.0.1:${port}/slow`).then(async (r) => ({ status: r.status, body: await r.json() }));
+    const inFlight = fetch(`http://127.0.0.1:${port}/slow`).then(async (r) => ({
+      status: r.status,
+      body: await r.json(),
+    }));
     await new Promise((r) => setTimeout(r, 200));
     const signalledAt = Date.now();
     running.child.kill("SIGTERM");
@@ -36,7 +39,10 @@ describe("service lifecycle", () => {
   });
 
   it("stops at start with exit code 78 and a message naming a malformed variable", () => {
-    const result = spawnSync(process.execPath, [fixture], { env: { ...process.env, PORT: "not-a-port" }, encoding: "utf8" });
+    const result = spawnSync(process.execPath, [fixture], {
+      env: { ...process.env, PORT: "not-a-port" },
+      encoding: "utf8",
+    });
     expect(result.status).toBe(78);
     expect(result.stderr).toContain("PORT: expected a TCP port number");
     expect(result.stderr).toContain('got "not-a-port"');

@@ -27,10 +27,9 @@ export async function migrate(url: string, directory: string): Promise<Migration
         applied_at timestamptz not null default now()
       )`;
     const done = new Map(
-      (await sql<{ name: string; checksum: string }[]>`select name, checksum from schema_migrations`).map((r) => [
-        r.name,
-        r.checksum,
-      ]),
+      (await sql<{ name: string; checksum: string }[]>`select name, checksum from schema_migrations`).map(
+        (r) => [r.name, r.checksum],
+      ),
     );
     const applied: string[] = [];
     for (const file of files) {

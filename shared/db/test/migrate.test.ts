@@ -19,10 +19,16 @@ describe("migrate on a real PostgreSQL", () => {
     writeFileSync(join(dir, "0002_seed.sql"), "insert into things values (1);");
     writeFileSync(join(dir, "notes.txt"), "not a migration");
 
-    expect(await migrate(url, dir)).toEqual({ applied: ["0001_create.sql", "0002_seed.sql"], alreadyApplied: 0 });
+    expect(await migrate(url, dir)).toEqual({
+      applied: ["0001_create.sql", "0002_seed.sql"],
+      alreadyApplied: 0,
+    });
     expect(await migrate(url, dir)).toEqual({ applied: [], alreadyApplied: 2 });
 
-    writeFileSync(join(dir, "0003_broken.sql"), "insert into things values (2); select * from missing_table;");
+    writeFileSync(
+      join(dir, "0003_broken.sql"),
+      "insert into things values (2); select * from missing_table;",
+    );
     await expect(migrate(url, dir)).rejects.toThrow(/missing_table/);
     const sql = postgres(url, { max: 1 });
     // The failed migration left nothing behind: it ran in one transaction.

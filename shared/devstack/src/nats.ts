@@ -32,9 +32,13 @@ export function ensureNatsServer(): string {
         "(https://github.com/nats-io/nats-server/releases) onto your PATH, or set NATS_URL to an external server.",
     );
   }
-  const install = spawnSync(process.execPath, [join(toolsBin, "../../scripts/tools/install.ts"), "nats-server"], {
-    stdio: "inherit",
-  });
+  const install = spawnSync(
+    process.execPath,
+    [join(toolsBin, "../../scripts/tools/install.ts"), "nats-server"],
+    {
+      stdio: "inherit",
+    },
+  );
   if (install.status !== 0) throw new Error("Building nats-server failed; see the output above.");
   const built = findNatsServer();
   if (!built) throw new Error("nats-server was built but not found in .tools/bin.");
@@ -52,7 +56,9 @@ export async function startNats(options: StartNatsOptions): Promise<NatsServer> 
   const binary = ensureNatsServer();
   mkdirSync(options.storeDir, { recursive: true });
   if (await isPortOpen(options.port)) {
-    throw new Error(`Port ${options.port} is already in use, so nats-server cannot start there. Set NATS_PORT to another port.`);
+    throw new Error(
+      `Port ${options.port} is already in use, so nats-server cannot start there. Set NATS_PORT to another port.`,
+    );
   }
   const args = [
     "--jetstream",

@@ -26,7 +26,8 @@ export function serviceEnv(service: ServiceManifest, all: ServiceManifest[], end
   for (const other of all) env[`${envName(other.name)}_URL`] = `http://127.0.0.1:${other.port}`;
   if (endpoints.edgeUrl) env.EDGE_URL = endpoints.edgeUrl;
   const callers = Object.entries(service.callers).map(
-    ([caller, role]) => `${caller}:${role}:${deriveSecret(endpoints.masterSecret, `service-token:${caller}`)}`,
+    ([caller, role]) =>
+      `${caller}:${role}:${deriveSecret(endpoints.masterSecret, `service-token:${caller}`)}`,
   );
   if (callers.length > 0) env.SERVICE_CALLERS = callers.join(",");
   return env;

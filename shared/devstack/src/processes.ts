@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, type SpawnOptions } from "node:child_process";
+import { type ChildProcess, type SpawnOptions, spawn } from "node:child_process";
 
 /** A child process started by the local platform, killed as a group when the platform stops. */
 export interface ManagedProcess {

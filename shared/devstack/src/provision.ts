@@ -39,7 +39,9 @@ export async function provisionDataPlane(options: ProvisionOptions): Promise<Dat
       const pg = await startPostgres({
         dataDir: join(options.dataDir, "postgres"),
         port: options.pgPort,
-        settings: options.throwaway ? { fsync: "off", synchronous_commit: "off", full_page_writes: "off" } : {},
+        settings: options.throwaway
+          ? { fsync: "off", synchronous_commit: "off", full_page_writes: "off" }
+          : {},
       });
       stops.push(pg.stop);
       adminUrl = pg.adminUrl;

@@ -3,11 +3,11 @@
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { dropDatabase, ensureDatabase, withDatabase } from "./databases.ts";
+import { repoRoot } from "./paths.ts";
 import { serviceEnv } from "./platform-env.ts";
 import { freePort, waitFor } from "./ports.ts";
 import { type ManagedProcess, startProcess } from "./processes.ts";
 import { discoverServices, type ServiceManifest } from "./services.ts";
-import { repoRoot } from "./paths.ts";
 
 export const TEST_ENV = {
   adminUrl: "CROUPIER_TEST_PG_ADMIN_URL",
@@ -18,7 +18,9 @@ export const TEST_ENV = {
 function required(name: string): string {
   const value = process.env[name];
   if (!value) {
-    throw new Error(`${name} is not set. Integration tests need the servers that \`npm test\` provisions; run them with \`npm test\`.`);
+    throw new Error(
+      `${name} is not set. Integration tests need the servers that \`npm test\` provisions; run them with \`npm test\`.`,
+    );
   }
   return value;
 }
@@ -85,20 +87,28 @@ export async function startServiceProcess(
     ...options.env,
   };
   const output: string[] = [];
-  const proc = startProcess(name, process.execPath, [options.entry ?? join(service.dir, "src/main.node.ts")], {
-    env: { ...process.env, ...env },
-    cwd: repoRoot,
-    onOutput: (line) => {
-      output.push(line);
-      if (output.length > 500) output.shift();
+  const proc = startProcess(
+    name,
+    process.execPath,
+    [options.entry ?? join(service.dir, "src/main.node.ts")],
+    {
+      env: { ...process.env, ...env },
+      cwd: repoRoot,
+      onOutput: (line) => {
+        output.push(line);
+        if (output.length > 500) output.shift();
+      },
     },
-  });
+  );
   const url = `http://127.0.0.1:${port}`;
   if (options.waitReady !== false) {
     const exited = proc.exited.then((code) => {
       throw new Error(`${name} exited with ${code}:\n${output.slice(-20).join("\n")}`);
     });
-    await Promise.race([waitFor(name, async () => (await fetch(`${url}/healthz/ready`)).ok, { timeoutMs: 30_000 }), exited]);
+    await Promise.race([
+      waitFor(name, async () => (await fetch(`${url}/healthz/ready`)).ok, { timeoutMs: 30_000 }),
+      exited,
+    ]);
     exited.catch(() => undefined);
   }
   return { url, port, process: proc, env, output, stop: () => proc.stop(10_000) };

@@ -1,8 +1,17 @@
 // A thin JetStream wrapper: publish with the event id as the deduplication id, declare
 // streams idempotently, and consume through durable consumers that ack only after the
 // handler has committed its own work.
-import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager, RetentionPolicy, StorageType } from "@nats-io/jetstream";
-import { headers as natsHeaders, type NatsConnection } from "@nats-io/nats-core";
+import {
+  AckPolicy,
+  DeliverPolicy,
+  type JetStreamClient,
+  type JetStreamManager,
+  jetstream,
+  jetstreamManager,
+  RetentionPolicy,
+  StorageType,
+} from "@nats-io/jetstream";
+import { type NatsConnection, headers as natsHeaders } from "@nats-io/nats-core";
 import { connect } from "@nats-io/transport-node";
 import { type EventEnvelope, eventEnvelope } from "./envelope.ts";
 
@@ -20,7 +29,11 @@ export interface Bus {
   js: JetStreamClient;
   jsm: JetStreamManager;
   ensureStream(spec: StreamSpec): Promise<void>;
-  publish(subjectName: string, event: EventEnvelope, headers?: Record<string, string>): Promise<{ seq: number; duplicate: boolean }>;
+  publish(
+    subjectName: string,
+    event: EventEnvelope,
+    headers?: Record<string, string>,
+  ): Promise<{ seq: number; duplicate: boolean }>;
   consume(options: {
     stream: string;
     durable: string;
@@ -70,7 +83,10 @@ export async function connectBus(options: { url: string; name: string }): Promis
       const h = natsHeaders();
       for (const [k, v] of Object.entries(headers ?? {})) h.set(k, v);
       if (event.traceparent) h.set("traceparent", event.traceparent);
-      const ack = await js.publish(subjectName, encoder.encode(JSON.stringify(event)), { msgID: event.id, headers: h });
+      const ack = await js.publish(subjectName, encoder.encode(JSON.stringify(event)), {
+        msgID: event.id,
+        headers: h,
+      });
       return { seq: ack.seq, duplicate: ack.duplicate };
     },
     async consume({ stream, durable, filterSubject, handler, signal }) {

@@ -9,7 +9,14 @@ const region = `t${uniqueSuffix()}`.replace(/[0-9]/g, "x");
 const stream = `TEST_${region.toUpperCase()}`;
 
 function event(data: Record<string, unknown>): EventEnvelope {
-  return { id: newId("evt"), type: "test.thing.happened", occurredAt: new Date().toISOString(), jurisdiction: "eu", region, data };
+  return {
+    id: newId("evt"),
+    type: "test.thing.happened",
+    occurredAt: new Date().toISOString(),
+    jurisdiction: "eu",
+    region,
+    data,
+  };
 }
 
 beforeAll(async () => {

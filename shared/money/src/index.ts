@@ -39,7 +39,7 @@ const SIGNED_UNITS = /^-?(0|[1-9][0-9]{0,29})$/;
 /** Parses a wire amount (a decimal string of whole units) into bigint; refuses anything else. */
 export function parseUnits(text: string, { allowNegative = false } = {}): bigint {
   if (typeof text !== "string" || !(allowNegative ? SIGNED_UNITS : UNITS).test(text)) {
-    throw new MoneyError("amount must be a string of whole units, e.g. \"125000\"");
+    throw new MoneyError('amount must be a string of whole units, e.g. "125000"');
   }
   return BigInt(text);
 }

@@ -28,8 +28,15 @@ function buildApp(ready = true) {
     createRoute({
       method: "post",
       path: "/things",
-      request: { body: { content: { "application/json": { schema: z.strictObject({ name: z.string().min(1) }) } } } },
-      responses: { 201: { description: "created", content: { "application/json": { schema: z.object({ name: z.string() }) } } } },
+      request: {
+        body: { content: { "application/json": { schema: z.strictObject({ name: z.string().min(1) }) } } },
+      },
+      responses: {
+        201: {
+          description: "created",
+          content: { "application/json": { schema: z.object({ name: z.string() }) } },
+        },
+      },
     }),
     (c) => c.json({ name: c.req.valid("json").name }, 201),
   );
@@ -65,8 +72,17 @@ describe("service app", () => {
       const response = await app.request("/things", json(body));
       expect(response.status).toBe(400);
       expect(response.headers.get("content-type")).toBe("application/problem+json");
-      const problem = (await response.json()) as { type: string; code: string; status: number; detail: string };
-      expect(problem).toMatchObject({ type: "urn:croupier:problem:bad_request", code: "bad_request", status: 400 });
+      const problem = (await response.json()) as {
+        type: string;
+        code: string;
+        status: number;
+        detail: string;
+      };
+      expect(problem).toMatchObject({
+        type: "urn:croupier:problem:bad_request",
+        code: "bad_request",
+        status: 400,
+      });
       expect(problem.detail.length).toBeGreaterThan(0);
     }
     expect((await app.request("/things", json({ name: "ok" }))).status).toBe(201);
@@ -74,9 +90,17 @@ describe("service app", () => {
 
   it("answers malformed JSON with 400, the wrong content type with 415 and big bodies with 413", async () => {
     const { app } = buildApp();
-    const malformed = await app.request("/things", { method: "POST", headers: { "content-type": "application/json" }, body: "{" });
+    const malformed = await app.request("/things", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{",
+    });
     expect(malformed.status).toBe(400);
-    const wrongType = await app.request("/things", { method: "POST", headers: { "content-type": "text/plain" }, body: "x" });
+    const wrongType = await app.request("/things", {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: "x",
+    });
     expect(wrongType.status).toBe(415);
     const big = await app.request("/things", json({ name: "x".repeat(5000) }));
     expect(big.status).toBe(413);
@@ -89,7 +113,10 @@ describe("service app", () => {
     expect(response.status).toBe(500);
     const text = await response.text();
     expect(text).not.toContain("hunter2");
-    expect(JSON.parse(text)).toMatchObject({ code: "internal_error", reference: expect.stringMatching(/^ref_/) });
+    expect(JSON.parse(text)).toMatchObject({
+      code: "internal_error",
+      reference: expect.stringMatching(/^ref_/),
+    });
   });
 
   it("logs one line per request with the request id and propagates the trace", async () => {
@@ -103,9 +130,16 @@ describe("service app", () => {
       },
     });
     expect(response.headers.get("x-request-id")).toBe("req-abc-123");
-    expect(response.headers.get("traceparent")).toMatch(/^00-4bf92f3577b34da6a3ce929d0e0e4736-(?!00f067aa0ba902b7)[0-9a-f]{16}-01$/);
+    expect(response.headers.get("traceparent")).toMatch(
+      /^00-4bf92f3577b34da6a3ce929d0e0e4736-(?!00f067aa0ba902b7)[0-9a-f]{16}-01$/,
+    );
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ requestId: "req-abc-123", route: "/things", status: 201, method: "POST" });
+    expect(lines[0]).toMatchObject({
+      requestId: "req-abc-123",
+      route: "/things",
+      status: 201,
+      method: "POST",
+    });
   });
 
   it("404s unknown routes as problem+json", async () => {

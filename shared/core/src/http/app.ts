@@ -48,10 +48,13 @@ export function createServiceApp(options: ServiceAppOptions): ServiceApp {
   });
 
   app.use("*", requestContext(options, tracing));
-  app.use("*", bodyLimit({
-    maxSize: options.maxBodyBytes ?? 64 * 1024,
-    onError: (c) => problemResponse(c, problems.payloadTooLarge(options.maxBodyBytes ?? 64 * 1024)),
-  }));
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: options.maxBodyBytes ?? 64 * 1024,
+      onError: (c) => problemResponse(c, problems.payloadTooLarge(options.maxBodyBytes ?? 64 * 1024)),
+    }),
+  );
   app.use("*", requireJsonBodies());
   app.onError(errorHandler(options.log));
   app.notFound((c) => problemResponse(c, problems.notFound(`No route for ${c.req.method} ${c.req.path}.`)));
@@ -59,12 +62,17 @@ export function createServiceApp(options: ServiceAppOptions): ServiceApp {
   app.get("/healthz/live", (c) => c.json({ status: "ok" }));
   app.get("/healthz/ready", async (c) => {
     const entries = await Promise.all(
-      Object.entries(options.readiness).map(async ([name, check]) => [name, await withTimeout(check())] as const),
+      Object.entries(options.readiness).map(
+        async ([name, check]) => [name, await withTimeout(check())] as const,
+      ),
     );
     const checks = Object.fromEntries(entries.map(([name, ok]) => [name, ok ? "ok" : "failing"]));
     const draining = options.isDraining?.() ?? false;
     const ready = !draining && entries.every(([, ok]) => ok);
-    return c.json({ status: ready ? "ready" : draining ? "draining" : "not_ready", checks }, ready ? 200 : 503);
+    return c.json(
+      { status: ready ? "ready" : draining ? "draining" : "not_ready", checks },
+      ready ? 200 : 503,
+    );
   });
   app.get("/metrics", async (c) => {
     return c.body(await options.metrics.registry.metrics(), 200, {
@@ -75,7 +83,10 @@ export function createServiceApp(options: ServiceAppOptions): ServiceApp {
   return app;
 }
 
-export function openApiDocument(app: ServiceApp, options: Pick<ServiceAppOptions, "service" | "version" | "description">) {
+export function openApiDocument(
+  app: ServiceApp,
+  options: Pick<ServiceAppOptions, "service" | "version" | "description">,
+) {
   return app.getOpenAPI31Document({
     openapi: "3.1.0",
     info: {
@@ -92,9 +103,15 @@ function requestContext(options: ServiceAppOptions, tracing: Tracing): Middlewar
     const incoming = c.req.header("x-request-id");
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : newId("req");
     const parent = parseTraceparent(c.req.header("traceparent"));
-    const span = tracing.startSpan(`${c.req.method} ${c.req.path}`, parent, { "http.request.method": c.req.method });
+    const span = tracing.startSpan(`${c.req.method} ${c.req.path}`, parent, {
+      "http.request.method": c.req.method,
+    });
     const own = span
-      ? { traceId: span.spanContext().traceId, spanId: span.spanContext().spanId, flags: parent?.flags ?? "01" }
+      ? {
+          traceId: span.spanContext().traceId,
+          spanId: span.spanContext().spanId,
+          flags: parent?.flags ?? "01",
+        }
       : childContext(parent);
     c.set("requestId", requestId);
     c.set("trace", own);
@@ -113,7 +130,13 @@ function requestContext(options: ServiceAppOptions, tracing: Tracing): Middlewar
         options.metrics.httpDuration.observe(labels, seconds);
         options.metrics.httpRequests.inc(labels);
         c.get("log").info(
-          { method: c.req.method, path: c.req.path, route, status, durationMs: Math.round(seconds * 10_000) / 10 },
+          {
+            method: c.req.method,
+            path: c.req.path,
+            route,
+            status,
+            durationMs: Math.round(seconds * 10_000) / 10,
+          },
           "request",
         );
       }
@@ -133,7 +156,8 @@ function requireJsonBodies(): MiddlewareHandler<ServiceEnv> {
     const method = c.req.method;
     if (method === "POST" || method === "PUT" || method === "PATCH") {
       const length = c.req.header("content-length");
-      const hasBody = (length !== undefined && length !== "0") || c.req.header("transfer-encoding") !== undefined;
+      const hasBody =
+        (length !== undefined && length !== "0") || c.req.header("transfer-encoding") !== undefined;
       const type = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase();
       if (hasBody && type !== "application/json") {
         return problemResponse(c, problems.unsupportedMediaType("Send the body as application/json."));

@@ -34,7 +34,10 @@ export function serveDeno(options: {
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     deno.addSignalListener(signal, () => {
       setTimeout(() => deno.exit(0), options.shutdownTimeoutMs ?? 10_000);
-      close().then(() => deno.exit(0), () => deno.exit(1));
+      close().then(
+        () => deno.exit(0),
+        () => deno.exit(1),
+      );
     });
   }
   return { close };

@@ -19,7 +19,11 @@ export interface ServeNodeOptions {
 }
 
 export function serveNode(options: ServeNodeOptions): { close: () => Promise<void> } {
-  const server = serve({ fetch: options.fetch, port: options.port, hostname: options.hostname ?? "0.0.0.0" }) as Server;
+  const server = serve({
+    fetch: options.fetch,
+    port: options.port,
+    hostname: options.hostname ?? "0.0.0.0",
+  }) as Server;
   server.keepAliveTimeout = 5_000;
   options.log.info({ port: options.port }, "listening");
   let closing: Promise<void> | undefined;
