@@ -18,7 +18,10 @@ interface ToolSpec {
 const spec = JSON.parse(readFileSync(join(repoRoot, "scripts/tools/tools.json"), "utf8")) as {
   tools: ToolSpec[];
 };
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+// --optional: used from npm's postinstall, where a missing Go must not fail `npm install`.
+const optional = args.includes("--optional");
+const only = args.filter((a) => !a.startsWith("--"));
 
 function goAvailable(): boolean {
   return spawnSync("go", ["version"], { stdio: "ignore" }).status === 0;
@@ -45,7 +48,7 @@ if (missing.length > 0 && !goAvailable()) {
     `Go is needed to build ${missing.map((t) => t.name).join(", ")} into ${toolsBin}.\n` +
       "Install Go 1.24+ (https://go.dev/dl/ or your package manager) and run `npm run tools:install` again.",
   );
-  process.exit(1);
+  process.exit(optional ? 0 : 1);
 }
 let step = 0;
 for (const tool of missing) {
@@ -60,7 +63,7 @@ for (const tool of missing) {
     });
   } catch {
     console.error(`Could not build ${target}. Check that the Go module proxy is reachable, then retry.`);
-    process.exit(1);
+    process.exit(optional ? 0 : 1);
   }
   if (tool.rename) renameSync(join(toolsBin, tool.binary), join(toolsBin, tool.rename));
   writeFileSync(markerPath(tool), `${target}\n`);
