@@ -48,7 +48,8 @@ function bodyKindOf(contentType: string | null, body: string): CollectedRequest[
     const first = body.trimStart()[0];
     if (first === "{" || first === "[") return "json";
     if (first === "<") return "xml";
-    return body.includes("=") ? "form" : "text";
+    // Browsers and HTTP clients default a bare body to form encoding; parse it as the back end would.
+    return "form";
   }
   return "text";
 }
@@ -110,18 +111,13 @@ export function collectTargets(request: WafRequest): CollectedRequest {
       }
     }
   } else if (bodyKind === "xml") {
-    const fields = extractXml(body, MAX_FIELDS);
+    // Element and attribute names are schema, not data: only text and attribute values are inspected.
+    const fields = extractXml(body, MAX_FIELDS).filter(
+      (field) => field.name !== "xml.element" && field.name !== "xml.attribute-name",
+    );
     fieldCount = fields.length;
-    for (const field of fields) {
-      targets.push({
-        kind:
-          field.name.startsWith("xml.element") || field.name.startsWith("xml.attribute-name")
-            ? "body-name"
-            : "body-value",
-        name: `body.${field.name}`,
-        value: field.value,
-      });
-    }
+    for (const field of fields)
+      targets.push({ kind: "body-value", name: `body.${field.name}`, value: field.value });
   } else if (bodyKind === "text") {
     targets.push({ kind: "body-raw", name: "body", value: body });
   }

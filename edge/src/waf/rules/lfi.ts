@@ -7,10 +7,12 @@ const TRAVERSAL = /(?:^|\/)\.{2,}(?:;[^/]{0,40})?(?:\/|$)/;
 // Files an application never serves but an attacker reads to pivot: OS accounts, process state,
 // credentials, server configuration.
 const SENSITIVE_OS_FILE =
-  /(?:^|[/=:\s"'])(?:etc\/(?:passwd|shadow|group|gshadow|master\.passwd|sudoers|hosts|hostname|issue|motd|crontab|fstab|mtab|profile|bashrc|ssh\/|security\/|httpd\/|apache2?\/|nginx\/|mysql\/|php\d?\/|environment|resolv\.conf|network)|proc\/(?:self|\d+|version|cmdline|cpuinfo|meminfo|mounts|net\/)|sys\/(?:class|kernel|devices|block|module|power|firmware)\b|dev\/(?:tcp|udp|fd|null|zero|random|urandom|stdin|stdout|stderr)\b|var\/(?:log|run|lib\/(?:mysql|php|pgsql))\/|usr\/local\/(?:apache\d?|etc|apps)\/|root\/|home\/[^/]{1,64}\/\.|(?:windows|winnt)\/(?:system32|win\.ini|system\.ini|repair|debug|panther)|boot\.ini|win\.ini|system\.ini|autoexec\.bat|inetpub\/|\.ssh\/|id_(?:rsa|dsa|ecdsa|ed25519)\b|authorized_keys|known_hosts|\.bash_history|\.zsh_history|\.mysql_history|\.psql_history|\.aws\/credentials|\.docker\/config|\.kube\/config|\.npmrc|\.netrc|\.pgpass|\.git-credentials|httpd\.conf|apache2?\.conf|nginx\.conf|php\.ini|my\.cnf|web\.config|wp-config\.php|localsettings\.php|config\.inc\.php|\.htaccess|\.htpasswd|\.htdigest)/;
+  /(?:^|[/=:\s"'])(?:etc\/(?:passwd|shadow|subuid|subgid|group|gshadow|master\.passwd|sudoers|hosts|hostname|issue|motd|crontab|fstab|mtab|profile|bashrc|ssh\/|security\/|httpd\/|apache2?\/|nginx\/|mysql\/|php\d?\/|environment|resolv\.conf|network)|proc\/[a-z\d]|sys\/(?:class|kernel|devices|block|module|power|firmware)\b|dev\/(?:tcp|udp|fd|null|zero|random|urandom|stdin|stdout|stderr)\b|var\/(?:log|run|lib\/(?:mysql|php|pgsql))\/|usr\/local\/(?:apache\d?|etc|apps)\/|root\/|home\/[^/]{1,64}\/\.|(?:windows|winnt)\/(?:system32|win\.ini|system\.ini|repair|debug|panther)|boot\.ini|win\.ini|system\.ini|autoexec\.bat|inetpub\/|\.ssh\/|id_(?:rsa|dsa|ecdsa|ed25519)\b|authorized_keys|known_hosts|\.bash_history|\.zsh_history|\.mysql_history|\.psql_history|\.aws\/credentials|\.docker\/|\w{0,40}\.sql(?:\.(?:zip|gz|bz2|tar|7z|xz))?$|^>\s*\/tmp\/|\.kube\/config|\.npmrc|\.netrc|\.pgpass|\.git-credentials|httpd\.conf|apache2?\.conf|nginx\.conf|php\.ini|my\.cnf|web\.config|wp-config\.php|localsettings\.php|config\.inc\.php|\.htaccess|\.htpasswd|\.htdigest)/;
 // Hidden files and folders that leak source, secrets or tool state when served by mistake.
+// Any dot-file or dot-folder (`.git`, `.env`, `.cursor`, `.aiignore` …): tool state, secrets and
+// source control leak through them, and this API serves none. `.well-known` is the one exception.
 const RESTRICTED_PATH =
-  /(?:^|\/)(?:\.git|\.svn|\.hg|\.bzr|\.cvs|\.env(?:\.[\w-]+)?|\.ds_store|\.idea|\.vscode|\.aws|\.ssh|\.gnupg|\.docker|\.kube|\.config|\.claude|\.cursor|\.continue|\.aider|\.roo|\.cline|\.windsurf|\.codeium|\.github|\.gitlab-ci\.yml|\.npmrc|\.yarnrc|\.composer|\.terraform|\.vagrant|\.well-known\/\.\.|\.bash_\w+|\.profile|\.history|\.mysql_history|\.htaccess|\.htpasswd|\.user\.ini|web\.config|composer\.(?:json|lock)|package-lock\.json|yarn\.lock|dockerfile|docker-compose\.ya?ml|\.dockerignore|phpinfo\.php|server-status|server-info|wp-config\.php|\.travis\.yml|\.circleci|\.mcp\.json|mcp\.json|\.gemini|\.copilot|\.tabnine|\.amazonq|\.augment|\.kiro|\.junie|\.opencode|\.zed|\.trae)(?:\/|$|\.)/;
+  /(?:^|\/)\.(?!well-known(?:\/|$))[\w-]|(?:^|\/)(?:web\.config|composer\.(?:json|lock)|package-lock\.json|yarn\.lock|dockerfile|docker-compose\.ya?ml|phpinfo\.php|server-status|server-info|wp-config\.php|mcp\.json)(?:$|\/)|\/proc\/[a-z\d]|\.(?:log|sql|sqlite|bak|old|swp)(?:\.(?:zip|gz|bz2|tar|7z|xz))?$/;
 
 export const LFI_RULES: readonly ValueRule[] = [
   regexRule({
@@ -28,16 +30,7 @@ export const LFI_RULES: readonly ValueRule[] = [
       "file-name",
       "header",
     ],
-    headers: [
-      "referer",
-      "x-original-url",
-      "x-rewrite-url",
-      "x-forwarded-prefix",
-      "x-filename",
-      "x_filename",
-      "x-file-name",
-      "destination",
-    ],
+    headers: undefined,
     pattern: TRAVERSAL,
   }),
   regexRule({

@@ -1,31 +1,39 @@
 import type { ValueRule } from "../rule.ts";
-import { regexRule } from "./define.ts";
+import { regexRule, valueRule } from "./define.ts";
 
 const ALL_HEADERS = undefined;
 
 const PHP_OPEN_TAG =
-  /<\?(?:php\b|=|\s|$)|<\?xml\b[^>]{0,200}?(?:\?>)?\s*[:;]?\s*(?:echo|print|system|eval)\b|\[\?php\b/;
+  /<\?(?:php\b|=|\s|$)|<\?xml\s*:\s*[\w$]{2,40}\s*\(|<\?xml\b[^>]{0,200}?(?:\?>)?\s*[:;]?\s*(?:echo|print|system|eval)\b|[[{]\s*\/?\s*php\s*[\]}]/;
 const PHP_CONFIG_DIRECTIVE =
-  /(?:^|[^\w.])(?:allow_url_(?:fopen|include)|auto_(?:ap|pre)pend_file|disable_(?:functions|classes)|open_basedir|safe_mode(?:_exec_dir)?|register_globals|display_errors|error_log|error_reporting|file_uploads|include_path|magic_quotes_(?:gpc|runtime)|memory_limit|post_max_size|upload_(?:max_filesize|tmp_dir)|max_execution_time|expose_php|enable_dl|short_open_tag|session\.(?:save_path|use_trans_sid|auto_start|upload_progress\.\w+)|suhosin\.\w+|mail\.add_x_header|sendmail_path|user_ini\.filename|doc_root|cgi\.force_redirect|extension_dir|html_errors|log_errors|output_handler|zend_extension|opcache\.\w+|phar\.readonly|assert\.active)\s*(?:=|$)/;
+  /(?:^|[^\w.])(?:allow_url_(?:fopen|include)|auto_(?:ap|pre)pend_file|disable_(?:functions|classes)|open_basedir|safe_mode(?:_exec_dir)?|register_globals|display_errors|error_log|error_reporting|file_uploads|include_path|magic_quotes_(?:gpc|runtime)|memory_limit|post_max_size|upload_(?:max_filesize|tmp_dir)|max_execution_time|expose_php|enable_dl|short_open_tag|session\.(?:save_path|use_trans_sid|auto_start|upload_progress\.\w+)|suhosin\.\w+|mail\.add_x_header|sendmail_path|user_ini\.filename|doc_root|cgi\.force_redirect|extension_dir|html_errors|log_errors|output_handler|zend_extension|opcache\.\w+|phar\.readonly|assert\.active|engine|extension|mbstring\.[\w.]{1,40}|precision|smtp|smtp_port|unserialize_max_depth|variables_order|request_order|auto_detect_line_endings|default_charset|serialize_precision|pcre\.[\w.]{1,30})\s*(?:=|$)/;
 const PHP_SUPERGLOBAL =
   /\$_?(?:get|post|cookie|server|request|files|env|session|globals)\b|\$http_(?:get|post|cookie|server|env|session|post_files)_vars\b|\$http_raw_post_data\b/;
 const PHP_STREAM_WRAPPER =
   /\b(?:php:\/\/(?:input|filter|stdin|stdout|stderr|memory|temp|fd|output)|(?:zlib|glob|phar|ssh2(?:\.\w+)?|rar|ogg|expect|zip|compress\.(?:zlib|bzip2)):\/\/|data:\/\/(?:text|application|image)\/)/;
 const PHP_SERIALIZED_OBJECT =
-  /(?:^|[^\w])[oc]:\d+:"[\w\\]{1,200}":\d+:\{|(?:^|[;{])a:\d+:\{(?:[isbdo]:\d+[;:])/;
+  /(?:^|[^\w])[oc]:\d+:"[\w\\]{1,200}":\d+:\{|(?:^|[;{])a:\d+:\{(?:[isbdo]:\d+[;:])/i;
 // High-risk functions: command execution, code evaluation, obfuscation layers, file access.
 const PHP_HIGH_RISK_FUNCTION =
-  /(?:^|[^\w$>:])(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec|pcntl_fork|eval|assert|assert_options|create_function|call_user_func(?:_array)?|call_user_method(?:_array)?|forward_static_call(?:_array)?|register_(?:shutdown|tick)_function|array_(?:map|filter|walk|walk_recursive|reduce|diff_ukey|udiff|uintersect)|usort|uasort|uksort|preg_replace(?:_callback)?|mb_ereg_replace|base64_decode|base64_encode|gzinflate|gzuncompress|gzdecode|gzdeflate|gzcompress|gzencode|bzdecompress|bzcompress|str_rot13|convert_uudecode|hex2bin|strrev|file_get_contents|file_put_contents|fopen|fsockopen|pfsockopen|fwrite|fputs|fread|readfile|readgzfile|file|show_source|highlight_file|php_uname|phpinfo|getenv|putenv|ini_set|ini_get|ini_restore|set_include_path|dl|unserialize|extract|parse_str|mb_parse_str|move_uploaded_file|chmod|chown|unlink|rmdir|mkdir|symlink|link|posix_\w+|proc_\w+|escapeshellcmd|escapeshellarg|curl_exec|curl_multi_exec|stream_socket_client|stream_get_contents|socket_create|mail|header|setcookie|ob_start|var_dump|print_r|var_export|debug_zval_dump|get_defined_vars|get_defined_functions|glob|scandir|opendir|readdir|is_writable|file_exists|copy|rename|tempnam|tmpfile|iconv|ord|chr|md5|sha1|crc32|strtolower|strtoupper|include|include_once|require|require_once)\s*(?:\/\*.{0,100}?\*\/\s*)?\(/;
+  /(?:^|[^\w$>:])(?:strip_tags|filegroup|unpack|intval|printf|is_array|curl_init|zlib_decode|system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec|pcntl_fork|eval|assert|assert_options|create_function|call_user_func(?:_array)?|call_user_method(?:_array)?|forward_static_call(?:_array)?|register_(?:shutdown|tick)_function|array_(?:map|filter|walk|walk_recursive|reduce|diff_ukey|udiff|uintersect)|usort|uasort|uksort|preg_replace(?:_callback)?|mb_ereg_replace|base64_decode|base64_encode|gzinflate|gzuncompress|gzdecode|gzdeflate|gzcompress|gzencode|bzdecompress|bzcompress|str_rot13|convert_uudecode|hex2bin|strrev|file_get_contents|file_put_contents|fopen|fsockopen|pfsockopen|fwrite|fputs|fread|readfile|readgzfile|file|show_source|highlight_file|php_uname|phpinfo|getenv|putenv|ini_set|ini_get|ini_restore|set_include_path|dl|unserialize|extract|parse_str|mb_parse_str|move_uploaded_file|chmod|chown|unlink|rmdir|mkdir|symlink|link|posix_\w+|proc_\w+|escapeshellcmd|escapeshellarg|curl_exec|curl_multi_exec|stream_socket_client|stream_get_contents|socket_create|mail|header|setcookie|ob_start|var_dump|print_r|var_export|debug_zval_dump|get_defined_vars|get_defined_functions|glob|scandir|opendir|readdir|is_writable|file_exists|copy|rename|tempnam|tmpfile|iconv|ord|chr|md5|sha1|crc32|strtolower|strtoupper|include|include_once|require|require_once)\s*(?:\/\/[^\n]{0,100}\n|#[^\n]{0,100}\n|\/\*[^*]{0,100}\*\/|\s){0,5}\(/;
 // Variable functions and obfuscated calls: `$a(…)`, `$$b(…)`, `${'x'}(…)`, `@$_[1](…)`, `(system)('id')`.
 const PHP_VARIABLE_FUNCTION_CALL =
-  /@?\$+\s*\{?\s*[\w'"@!+.$]{1,60}\s*\}?\s*(?:\[[^\]]{0,60}\]\s*|\{[^}]{0,60}\}\s*){0,4}\(/;
-const PHP_VARIABLE_VARIABLE = /\$\s*\{\s*(?:\$|['"][^'"]{0,60}['"](?:\s*\.\s*['"][^'"]{0,60}['"]){0,6}\s*\})/;
+  /@?\$+\s*\{?\s*[\w'"@!+.$]{1,60}\s*\}?\s*(?:\[[^\]]{0,60}\]{1,3}\s*|\{[^}]{0,60}\}\s*){0,4}(?:\/\*[^*]{0,60}\*\/\s*)?\(/;
+const PHP_VARIABLE_VARIABLE =
+  /\$\s*\{\s*(?:\$|['"][^'"]{0,60}['"](?:\s*\.\s*['"][^'"]{0,60}['"]){0,6}\s*\}|[a-z_]\w{0,40}\s*\})/;
+// A function name in quotes, called: `"system"(…)`.
+const PHP_QUOTED_FUNCTION_CALL =
+  /["'](?:system|exec|shell_exec|passthru|popen|proc_open|assert|eval|create_function|call_user_func|base64_decode|file_get_contents|file_put_contents|phpinfo|include|require)["']\s*\(/;
+// Distinctive function names that need no word boundary (`FOOgzinflate()`, `shell_exec=(…)`).
+const PHP_DISTINCTIVE_FUNCTION =
+  /(?:call_user_func(?:_array)?|fsockopen|gzdecode|gzinflate|gzuncompress|shell_exec|zlib_decode|curl_init|curl_exec|base64_decode|str_rot13|proc_open|pcntl_exec|create_function|file_get_contents|file_put_contents|strip_tags|is_array|filegroup|unpack|intval|printf|bzdecompress)\s*=?\s*(?:\/\/[^\n]{0,100}\n|#[^\n]{0,100}\n|\/\*[^*]{0,100}\*\/|\s){0,5}\(/;
 const PHP_CALLABLE_EXPRESSION =
   /\(\s*(?:\(?\s*string\s*\)\s*)?(?:["'][\w.'" ]{1,60}["']|[\w.()]{1,60})\s*\)\s*\(\s*["'$\w]|\(string\)\s*(?:\+\s*)?(?:["'{]|\w)[^;]{0,100}\(\s*['"]|["'][a-z_]{1,20}["']\s*\.\s*["'][a-z_]{1,20}["'][^;]{0,60}\(\s*['"]/;
 // Session files planted through upload names (`sess_<id>`) to hijack PHP sessions.
 const PHP_SESSION_FILE_NAME = /(?:^|[/\\])sess_[a-z0-9,-]{16,}$/;
 const PHP_SCRIPT_UPLOAD =
-  /\.(?:php\d?|phtml|pht|phps|phar|inc|hphp|ctp|module)(?:\.[\w]{1,8})?$|\.(?:php\d?|phtml|phar)\./;
+  /\.(?:php\d*|phpt|phtml|pht|phps|phar|inc|hphp|ctp|module)(?:\.[\w]{0,8}){0,3}\.*$|\.(?:php\d?|phtml|phar)\./;
+const UPLOAD_NAME_NOISE = /\s+/g;
 
 export const PHP_RULES: readonly ValueRule[] = [
   regexRule({ id: "php-open-tag", family: "php", pipeline: "lower", pattern: PHP_OPEN_TAG }),
@@ -70,13 +78,27 @@ export const PHP_RULES: readonly ValueRule[] = [
     pipeline: "path",
     pattern: PHP_SESSION_FILE_NAME,
   }),
-  regexRule({
+  valueRule({
     id: "php-script-upload",
     family: "php",
     kinds: ["file-name", "header"],
     headers: ["x-filename", "x_filename", "x-file-name", "x.filename"],
     pipeline: "path",
-    pattern: PHP_SCRIPT_UPLOAD,
+    patterns: [PHP_SCRIPT_UPLOAD, UPLOAD_NAME_NOISE],
+    // Stored names lose their spaces (`photo. php`), so compare without them.
+    test: (value) => PHP_SCRIPT_UPLOAD.test(value.replace(UPLOAD_NAME_NOISE, "")),
+  }),
+  regexRule({
+    id: "php-quoted-function-call",
+    family: "php",
+    pipeline: "lower",
+    pattern: PHP_QUOTED_FUNCTION_CALL,
+  }),
+  regexRule({
+    id: "php-distinctive-function",
+    family: "php",
+    pipeline: "lower",
+    pattern: PHP_DISTINCTIVE_FUNCTION,
   }),
   regexRule({
     id: "php-code-in-header",

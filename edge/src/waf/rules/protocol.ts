@@ -286,6 +286,7 @@ export const PROTOCOL_VALUE_RULES: readonly ValueRule[] = [
     ],
     headers: undefined,
     pipeline: "raw",
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control bytes is the point
     pattern: /\x00|%00/,
   }),
   regexRule({

@@ -7,7 +7,7 @@ const ALL_HEADERS = undefined;
 
 // Command substitution and process substitution: `$(…)`, backticks around a command, `<(…)`, `$((…))`.
 const SHELL_SUBSTITUTION = /\$\(\(?\s*[a-z_/.'"\\$]|`\s*\/?[a-z]{2,}[^`]{0,200}`|[<>]\(\s*[a-z/]/;
-const SHELL_PARAMETER_EXPANSION = /\$\{\s*[a-z_!#@]\w{0,40}\s*(?:[:#%/^,]|\[|\})/;
+const SHELL_PARAMETER_EXPANSION = /\$\{\s*[a-z_!#@:]\w{0,40}\s*(?:[:#%/^,]|\[|\})/;
 // Shellshock: a function definition at the very start of a header or argument.
 const SHELLSHOCK = /^\s*\(\s*\)\s*\{/;
 // Paths to interpreters and binaries: nobody sends `/bin/sh` or `/usr/bin/id` as data.
@@ -19,20 +19,28 @@ const GLOBBED_PATH = /\/[\w.]{0,10}[?*][\w.?*]{0,10}\/[\w.?*]{0,20}|(?:^|\s)\/[?
 const BRACE_EXPANSION = /\{[\w./-]{0,40},[\w./-]{0,40}(?:,[\w./-]{0,40}){0,10}\}/;
 // Tilde expansions of the directory stack and `!-1` history expansion.
 const TILDE_OR_HISTORY = /^\s*~[+-]\d{0,3}\s*$|(?:^|[\s;&|])!-\d|!!\s*[;&|]?$/;
-const ALIAS_DEFINITION = /\balias\s+[\w'"-]{1,40}\s*=/;
+const ALIAS_DEFINITION = /\balias\s+(?:[-+][a-z]{1,5}\s+)*[^\s=]{1,40}\s*=/;
+// `sh -c …`, `$SHELL -c …`, `$((…))` and `$[…]` arithmetic: interpreter invocations and expansions.
+const SHELL_INVOCATION =
+  /(?:^|[\s;|&`('"])(?:(?:ba|z|k|da|c|tc|fi)?sh|busybox|\$\{?[a-z_]\w{0,30}\}?)\s+-c\b|\$\[[^\]]{0,60}\]|\$\(\([^)]{0,60}\)\)/;
+// Bracket globs inside paths (`/etc/pas[s]wd`, `/bi[n]/sh`).
+const BRACKET_GLOB_PATH = /\/[\w.-]{0,30}\[!?[a-z/][\w/^-]{0,19}\][\w.-]{0,30}/;
 // Windows: FOR and IF batch constructs, cmd/powershell launches, well-known admin tools.
 const WINDOWS_BATCH =
-  /\bfor\s*\/[dflr]\b|\bfor\s+%%?[a-z]\s+in\s*\(|\bif\s+(?:\/i\s+)?(?:not\s+)?(?:exist|defined|errorlevel|cmdextversion)\s|\bif\s+\/i\b|\bif\s+(?:not\s+)?["%]?[\w%]{0,40}["%]?\s*(?:==|\b(?:equ|neq|lss|leq|gtr|geq)\b)/;
+  /\bfor\s*\/[dflr]\b|\bfor\s+%%?[a-z]\s+in\s*\(|\bif\s+(?:\/i\s+)?(?:not\s+)?(?:exist|defined|errorlevel|cmdextversion)\s|\bif\s*\/i\b|\bif(?:\s+not)?\s*(?:"[^"]{0,60}"|\[[^\]]{0,60}\]|\([^)]{0,60}\)|\{[^}]{0,60}\}|%[^%\s]{0,60}%|![^!\s]{0,60}!|[\w%~:-]{1,60})\s*(?:==|\b(?:equ|neq|lss|leq|gtr|geq)\b)/;
+/\bfor\s*\/[dflr]\b|\bfor\s+%%?[a-z]\s+in\s*\(|\bif\s+(?:\/i\s+)?(?:not\s+)?(?:exist|defined|errorlevel|cmdextversion)\s|\bif\s+\/i\b|\bif\s+(?:not\s+)?["%]?[\w%]{0,40}["%]?\s*(?:==|\b(?:equ|neq|lss|leq|gtr|geq)\b)/;
 const WINDOWS_COMMAND =
-  /(?:^|[;&|`\n(]|\bcall\s)\s*(?:[a-z]:\\(?:windows\\)?(?:system32\\)?)?(?:cmd(?:\.exe)?\s*\/[ck]|powershell(?:\.exe)?|pwsh(?:\.exe)?|certutil(?:\.exe)?\s+-|bitsadmin(?:\.exe)?\s+\/|wmic(?:\.exe)?\s|mshta(?:\.exe)?\s|rundll32(?:\.exe)?\s|regsvr32(?:\.exe)?\s|cscript(?:\.exe)?\s|wscript(?:\.exe)?\s|schtasks(?:\.exe)?\s+\/|net1?(?:\.exe)?\s+(?:user|localgroup|group|share|use|view|start|stop|session|accounts)\b|reg(?:\.exe)?\s+(?:query|add|delete|save|export)\b|sc(?:\.exe)?\s+(?:query|create|config|start|stop|delete)\b|netsh(?:\.exe)?\s|tasklist\b|taskkill\b|systeminfo\b|whoami\b|ipconfig\b|vssadmin\b|wevtutil\b|icacls\s|type\s+[a-z]:\\|dir\s+[a-z]:\\|copy\s+\S+\s+\S|del\s+\/[fqs]|ping(?:\.exe)?\s+-[nt]\s)/;
+  /(?:^|[;&|`\n(]|\bcall\s)\s*(?:[a-z]:\\(?:windows\\)?(?:system32\\)?)?(?:cmd(?:\.exe)?\s*\/[ck]|regedit(?:\.exe)?\s+\/|bcd(?:boot|edit)(?:\.exe)?\s*[/<]|powershell(?:\.exe)?|pwsh(?:\.exe)?|certutil(?:\.exe)?\s+-|bitsadmin(?:\.exe)?\s+\/|wmic(?:\.exe)?\s|mshta(?:\.exe)?\s|rundll32(?:\.exe)?\s|regsvr32(?:\.exe)?\s|cscript(?:\.exe)?\s|wscript(?:\.exe)?\s|schtasks(?:\.exe)?\s+\/|net1?(?:\.exe)?\s+(?:user|localgroup|group|share|use|view|start|stop|session|accounts)\b|reg(?:\.exe)?\s+(?:query|add|delete|save|export)\b|sc(?:\.exe)?\s+(?:query|create|config|start|stop|delete)\b|netsh(?:\.exe)?\s|tasklist\b|taskkill\b|systeminfo\b|whoami\b|ipconfig\b|vssadmin\b|wevtutil\b|icacls\s|type\s+[a-z]:\\|dir\s+[a-z]:\\|copy\s+\S+\s+\S|del\s+\/[fqs]|ping(?:\.exe)?\s+-[nt]\s)/;
 const POWERSHELL =
   /\b(?:invoke-(?:expression|webrequest|restmethod|command|item|wmimethod|shellcode|mimikatz)|iex\s*[(\s$]|new-object\s+(?:system\.)?net\.webclient|\.download(?:string|file|data)\s*\(|start-process\b|start-bitstransfer\b|get-(?:childitem|content|process|service|wmiobject|ciminstance|itemproperty|acl|credential)\b|set-(?:content|itemproperty|executionpolicy|mppreference)\b|remove-item\b|add-mppreference\b|convertto-securestring\b|frombase64string\s*\(|\[system\.(?:convert|text\.encoding|reflection\.assembly|diagnostics\.process)\]|-(?:encodedcommand|enc|ec)\s+[a-z0-9+/=]{8,}|-(?:executionpolicy|ep)\s+bypass\b|-(?:windowstyle|w)\s+hidden\b|-noprofile\b|-nop\b\s)/;
 // PowerShell aliases after a break (`;gci`, `|iex`).
 const POWERSHELL_ALIAS =
-  /(?:^|[;&|`(]\s*)(?:iex|iwr|irm|gci|gcm|gc|sls|saps|spps|gwmi|icm|ii|ni|rni|sal|sv|gps|gsv|cat|ls)\s+[-$'"\w/\\.]/;
+  /(?:^|[;&|`(]\s*)(?:iex|iwr|irm|gci|gcm|gc|sls|saps|spps|gwmi|iwmi|icm|ii|ni|rni|sal|sv|gps|gsv|cat|ls)\s+[-$'"\w/\\.]/;
 // Files whose upload reconfigures the server or the interpreter.
 const RESTRICTED_UPLOAD_NAME =
-  /(?:^|[/\\])(?:\.htaccess|\.htpasswd|\.user\.ini|php\.ini|web\.config|\.bashrc|\.bash_profile|\.profile|\.zshrc|authorized_keys|crontab|\.git\/config|\.env|httpd\.conf|nginx\.conf|wp-config\.php|config\.php)$/;
+  /(?:^|[/\\])(?:\.htaccess|\.htpasswd|\.user\.ini|php\.ini|web\.config|\.bashrc|\.bash_profile|\.profile|\.zshrc|authorized_keys|crontab|\.git\/config|\.env(?:\.[\w-]{1,20})?|httpd\.conf|nginx\.conf|\.boto|\.s3cfg|\.npmrc|\.pypirc|\.netrc|mtrr|acpi|(?:wp-)?config(?:uration)?(?:[._-][\w.-]{1,20})?|settings(?:[._-][\w.-]{1,20})?|database\.ya?ml|secrets?\.(?:ya?ml|json)|parameters\.ya?ml|local\.xml)$/;
+const UPLOAD_NAME_NOISE = /\s+/g;
+/(?:^|[/\\])(?:\.htaccess|\.htpasswd|\.user\.ini|php\.ini|web\.config|\.bashrc|\.bash_profile|\.profile|\.zshrc|authorized_keys|crontab|\.git\/config|\.env|httpd\.conf|nginx\.conf|wp-config\.php|config\.php)$/;
 
 export const RCE_RULES: readonly ValueRule[] = [
   valueRule({
@@ -71,12 +79,16 @@ export const RCE_RULES: readonly ValueRule[] = [
   regexRule({ id: "rce-windows-command", family: "rce", pipeline: "compact", pattern: WINDOWS_COMMAND }),
   regexRule({ id: "rce-powershell", family: "rce", pipeline: "compact", pattern: POWERSHELL }),
   regexRule({ id: "rce-powershell-alias", family: "rce", pipeline: "compact", pattern: POWERSHELL_ALIAS }),
-  regexRule({
+  valueRule({
     id: "rce-restricted-upload-name",
     family: "rce",
     kinds: ["file-name", "header"],
     headers: ["x-filename", "x_filename", "x-file-name", "x.filename"],
     pipeline: "path",
-    pattern: RESTRICTED_UPLOAD_NAME,
+    patterns: [RESTRICTED_UPLOAD_NAME, UPLOAD_NAME_NOISE],
+    // Servers trim and collapse spaces in stored names (`settings. php`), so compare without them.
+    test: (value) => RESTRICTED_UPLOAD_NAME.test(value.replace(UPLOAD_NAME_NOISE, "")),
   }),
+  regexRule({ id: "rce-shell-invocation", family: "rce", pipeline: "lower", pattern: SHELL_INVOCATION }),
+  regexRule({ id: "rce-bracket-glob-path", family: "rce", pipeline: "lower", pattern: BRACKET_GLOB_PATH }),
 ];

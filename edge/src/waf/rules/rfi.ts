@@ -4,12 +4,12 @@ import { regexRule, valueRule } from "./define.ts";
 // A URL whose host is a literal IP address: a classic remote-include or SSRF target, never a
 // legitimate value on our APIs (redirect targets are on our own domains).
 const URL_WITH_IP_HOST =
-  /^\s*(?:https?|ftps?|file|php|data|dict|gopher|ldaps?|tftp|jar|netdoc|smb|sftp):\/\/(?:[^/@\s]{0,200}@)?(?:\d{1,3}(?:\.\d{1,3}){3}|0x[0-9a-f]{1,8}|\d{8,10}|\[[0-9a-f:.]{2,45}\])(?::\d{1,5})?(?:[/?#]|$)/i;
+  /^\s*(?:https?|ftps?|file|php|data|dict|gopher|ldaps?|tftp|jar|netdoc|smb|sftp):\/\/(?:[^/@\s]{0,200}@)?(?:\d{1,3}(?:\.\d{1,3}){3}|0x[0-9a-f]{1,8}|\d{8,10}|\[[0-9a-f:.]{2,45}\]|[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7})(?::\d{1,5})?(?:[/?#]|$)/i;
 // `?` at the end defeats an application's appended suffix (`include($x . ".php")`).
-const URL_WITH_TRAILING_QUESTION = /^\s*(?:https?|ftps?|file):\/\/[^\s]{1,2000}?\?+\s*$/i;
+const URL_WITH_TRAILING_QUESTION = /^\s*(?:https?|ftps?|file)(?::\/\/[^\s]{1,2000}?)?\?+\s*$/i;
 // Parameter names that PHP applications pass straight to include().
 const INCLUDE_PARAMETER_NAME =
-  /^(?:include|require|inc|mosconfig_absolute_path|_conf\[path\]|_server\[document_root\]|gallery_basedir|appserv_root|config\[root_dir\]|path\[docroot\]|page|file|template)\b/i;
+  /^(?:include|require|inc|mosconfig_absolute_path|_conf\[path\]|_server\[document_root\]|gallery_basedir|appserv_root|config\[root_dir\]|path\[docroot\]|page|file|template)(?![a-z])/i;
 const REMOTE_URL = /^\s*(?:https?|ftps?|php|data|expect|zip|phar|dict|gopher|file):\/\//i;
 const INCLUDE_CALL = /\binclude(?:_once)?\s*\([^)]{0,200}(?:https?|ftps?|file):\/\//i;
 

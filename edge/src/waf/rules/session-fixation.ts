@@ -5,8 +5,9 @@ import { regexRule, requestRule } from "./define.ts";
 const COOKIE_SETTING =
   /\.cookie\b[^;]{0,200}?(?:;|\b)[^;]{0,200}?\b(?:expires|domain|path|max-age)\s*=|\bhttp-equiv\W{0,10}set-cookie\b|\.cookie\s*=\s*["'`]?[\w.-]{1,100}=/;
 // Parameter names that carry a session id in URL-based session schemes.
+// Parameter names that carry a session id in URL-based session schemes.
 const SESSION_ID_NAME =
-  /^(?:jsessionid|phpsessid|aspsessionid\w*|asp\.net_sessionid|sessionid|session_id|sessid|sid|cfid|cftoken|jservsession|jwsession|zendsessid|sess|session|connect\.sid|laravel_session|ci_session|_session_id|__(?:host|secure)-next-auth\.session-token|next-auth\.session-token|__session|wp_sessid|x-session-id|session-token|sessiontoken|auth_session)$/i;
+  /sess(?:ion)?(?:[_.:-]?(?:id|token|key))?$|^(?:[\w.-]{0,30}[._-])?sid$|^(?:jsessionid|phpsessid|aspsessionid\w{0,20}|cfid|cftoken|cakephp|jservsession|jwsession|zendsessid|weblogicsession|meteor_login_token|shiny-token|session-token)$|session[_.-]?(?:id|token)$|^_?[\w]{0,20}_session$|^(?:__(?:host|secure)-)?next-auth\.session-token$/i;
 
 export const SESSION_FIXATION_VALUE_RULES: readonly ValueRule[] = [
   regexRule({

@@ -1,5 +1,5 @@
 import type { ValueRule } from "../rule.ts";
-import { detectSqlInjection, mentionsSystemObject } from "../sqli/detect.ts";
+import { DETECT_PATTERNS, detectSqlInjection, mentionsSystemObject } from "../sqli/detect.ts";
 import { TOKENIZER_PATTERNS } from "../sqli/tokenize.ts";
 import { regexRule, valueRule } from "./define.ts";
 
@@ -11,7 +11,7 @@ const MONGO_OPERATOR_KEY =
 const MYSQL_VERSIONED_COMMENT = /\/\*!\s*\d*\s*[a-z(]/i;
 // Values that wrap signed/unsigned integers or overflow doubles; exact matches only.
 const INTEGER_OVERFLOW =
-  /^\s*-?(?:2147483648|4294967296|9223372036854775808|18446744073709551616|0x7fffffff|0xffffffff|0x7fffffffffffffff|0xffffffffffffffff|1e309|1\.7976931348623157e\+?309)\s*$/i;
+  /^\s*-?(?:2147483648|4294967296|9223372036854775808|18446744073709551616|0x7fffffff|0xffffffff|0x7fffffffffffffff|0xffffffffffffffff|1e309|1\.7976931348623157e\+?309|2\.2250738585072011e-308)\s*$/i;
 // MySQL reads `1.e(` / `1.e.col` as a number glued to the next token, an evasion of word boundaries.
 const SCIENTIFIC_NOTATION_EVASION = /\b\d+\.?e[(.,]|\b\d+\.e\b/i;
 
@@ -19,7 +19,7 @@ export const SQLI_RULES: readonly ValueRule[] = [
   valueRule({
     id: "sqli-syntax",
     family: "sqli",
-    patterns: TOKENIZER_PATTERNS,
+    patterns: [...TOKENIZER_PATTERNS, ...DETECT_PATTERNS],
     test: (value) => detectSqlInjection(value) !== null,
   }),
   valueRule({
@@ -30,9 +30,8 @@ export const SQLI_RULES: readonly ValueRule[] = [
   }),
   regexRule({ id: "sqli-mysql-versioned-comment", family: "sqli", pattern: MYSQL_VERSIONED_COMMENT }),
   regexRule({
-    id: "sqli-nosql-operator-name",
+    id: "sqli-nosql-operator-bracket",
     family: "sqli",
-    kinds: ["query-name", "body-name", "cookie-name"],
     pattern: MONGO_OPERATOR_IN_NAME,
   }),
   valueRule({

@@ -12,6 +12,7 @@ export const XSS_RULES: readonly ValueRule[] = [
     id: "xss-html-injection",
     family: "xss",
     pipeline: "lower",
+    headers: undefined,
     patterns: XSS_PATTERNS,
     test: (value) => detectHtmlInjection(value) !== null,
   }),
@@ -19,6 +20,7 @@ export const XSS_RULES: readonly ValueRule[] = [
     id: "xss-script-context",
     family: "xss",
     pipeline: "lower",
+    headers: undefined,
     patterns: XSS_PATTERNS,
     test: (value) => detectScriptContext(value) !== null,
   }),
@@ -27,6 +29,6 @@ export const XSS_RULES: readonly ValueRule[] = [
     family: "xss",
     pipeline: "raw",
     patterns: XSS_PATTERNS,
-    test: (value) => detectEncodingTricks(value.toLowerCase()) !== null,
+    test: (value) => detectEncodingTricks(value) !== null,
   }),
 ];

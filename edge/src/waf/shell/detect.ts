@@ -1,9 +1,15 @@
-import { AMBIGUOUS_COMMANDS, COMMAND_PREFIXES, UNAMBIGUOUS_UNIX_COMMANDS } from "./commands.ts";
+import {
+  AMBIGUOUS_COMMANDS,
+  COMMAND_PREFIXES,
+  DISTINCTIVE_COMMAND_SHAPE,
+  UNAMBIGUOUS_UNIX_COMMANDS,
+} from "./commands.ts";
 import { normalizeShell } from "./normalize-shell.ts";
 
 // Where a new command may begin: statement separators, pipes, backgrounding, substitutions,
 // subshells, brace groups and newlines.
-const COMMAND_START = /(?:^|;|\|\|?|&&?|\n|\r|`|\$\(|\(|\{|<\(|>\(|\bthen\b|\bdo\b)\s*/g;
+// The value start comes last so a leading separator (`;id`) is read as a separator.
+const COMMAND_START = /(?:;|\|\|?|&&?|\n|\r|`|\$\(|\(|\{|<\(|>\(|\bthen\b|\bdo\b|^)\s*/g;
 const WORD = /^[\w./+-]{1,64}/;
 // Arguments only a shell would receive: options, absolute or home paths, variables, redirections,
 // globs and substitutions.
@@ -11,6 +17,7 @@ const SHELL_ARGUMENT =
   /^\s*(?:$|[;|&`)}\n]|-{1,2}[a-z]|\/[\w.*?]|~|\.{1,2}\/|\$|[<>]|\*|[a-z0-9.]*[?*][a-z0-9.]*(?:\s|$))/;
 const PATH_PREFIX = /^(?:\/?(?:usr\/)?(?:local\/)?s?bin\/|\/)/;
 const BLANK = /^\s*$/;
+const CLOSING_BRACKET = /^\s*[)}]/;
 const ASSIGNMENT = /^[a-z_]\w{0,30}=\S{0,80}$/;
 const PLAIN_ARGUMENT = /^\s+[\w.:/-]/;
 
@@ -20,6 +27,7 @@ export const SHELL_DETECT_PATTERNS: readonly RegExp[] = [
   SHELL_ARGUMENT,
   PATH_PREFIX,
   BLANK,
+  CLOSING_BRACKET,
   ASSIGNMENT,
   PLAIN_ARGUMENT,
 ];
@@ -32,36 +40,65 @@ export const SHELL_DETECT_PATTERNS: readonly RegExp[] = [
  */
 export function detectUnixCommand(lower: string): string | null {
   const value = normalizeShell(lower);
+  // `\ls` bypasses aliases: a leading backslash marks a command, not prose.
+  const escapedStart = lower.trimStart().startsWith("\\");
   COMMAND_START.lastIndex = 0;
   for (let match = COMMAND_START.exec(value); match !== null; match = COMMAND_START.exec(value)) {
     // An empty match (the value's start) must not stall the global regex.
     if (match.index === COMMAND_START.lastIndex) COMMAND_START.lastIndex++;
-    const atStart = match.index === 0 && BLANK.test(match[0]);
+    const atStart = match.index === 0 && BLANK.test(match[0]) && !escapedStart;
     let position = match.index + match[0].length;
-    // Skip wrappers (`sudo`, `env X=1`) and variable assignments before the real command.
+    let wrapped = false;
+    // Wrappers (`sudo`, `nohup`, `time`) and assignments may precede the real command; a wrapper
+    // can also be the command itself (`;env`, `;time --version`).
     for (let hops = 0; hops < 3; hops++) {
       const word = WORD.exec(value.slice(position, position + 80))?.[0] ?? "";
       const bare = word.replace(PATH_PREFIX, "");
-      if (COMMAND_PREFIXES.has(bare) || ASSIGNMENT.test(word)) {
-        position += word.length;
-        while (value[position] === " " || value[position] === "\t") position++;
-        continue;
-      }
-      break;
+      if (!COMMAND_PREFIXES.has(bare) && !ASSIGNMENT.test(word)) break;
+      const verdict = judge(
+        bare,
+        false,
+        value.slice(position + word.length, position + word.length + 80),
+        atStart,
+        wrapped,
+      );
+      if (verdict !== null) return verdict;
+      position += word.length;
+      while (value[position] === " " || value[position] === "\t") position++;
+      wrapped = true;
     }
     const word = WORD.exec(value.slice(position, position + 80))?.[0];
     if (word === undefined) continue;
     const hasPath = PATH_PREFIX.test(word) && word.includes("/");
-    const name = word.replace(PATH_PREFIX, "");
-    if (!UNAMBIGUOUS_UNIX_COMMANDS.has(name)) continue;
-    const rest = value.slice(position + word.length, position + word.length + 80);
-    const shellArgs = SHELL_ARGUMENT.test(rest);
-    const ambiguous = AMBIGUOUS_COMMANDS.has(name);
-    if (atStart) {
-      if ((hasPath || !ambiguous) && shellArgs && rest.trim() !== "") return `command:${name}`;
-    } else if (hasPath || shellArgs || (!ambiguous && PLAIN_ARGUMENT.test(rest))) {
-      return `command:${name}`;
-    }
+    const verdict = judge(
+      word.replace(PATH_PREFIX, ""),
+      hasPath,
+      value.slice(position + word.length, position + word.length + 80),
+      atStart,
+      wrapped,
+    );
+    if (verdict !== null) return verdict;
   }
   return null;
+}
+
+function judge(
+  name: string,
+  hasPath: boolean,
+  rest: string,
+  atStart: boolean,
+  wrapped: boolean,
+): string | null {
+  if (!UNAMBIGUOUS_UNIX_COMMANDS.has(name) && !DISTINCTIVE_COMMAND_SHAPE.test(name)) return null;
+  const ambiguous = AMBIGUOUS_COMMANDS.has(name);
+  // A closing bracket ends a subshell for a real command, but "(test)" in prose is just a word.
+  const shellArgs = SHELL_ARGUMENT.test(rest) && !(ambiguous && CLOSING_BRACKET.test(rest));
+  const hasArguments = rest.trim() !== "";
+  if (atStart && !wrapped) {
+    return (hasPath || !ambiguous) && hasArguments && (shellArgs || PLAIN_ARGUMENT.test(rest))
+      ? `command:${name}`
+      : null;
+  }
+  if (atStart) return !ambiguous || (shellArgs && hasArguments) ? `command:${name}` : null;
+  return hasPath || shellArgs || (!ambiguous && PLAIN_ARGUMENT.test(rest)) ? `command:${name}` : null;
 }

@@ -1,4 +1,10 @@
-import { PROSE_FUNCTION_NAMES, SQL_ONLY_FUNCTIONS, SYSTEM_OBJECTS } from "./keywords.ts";
+import {
+  CAST_TYPES,
+  DISTINCTIVE_SQL_WORDS,
+  PROSE_FUNCTION_NAMES,
+  SQL_ONLY_FUNCTIONS,
+  SYSTEM_OBJECTS,
+} from "./keywords.ts";
 import { type Token, type TokenType, tokenizeSql } from "./tokenize.ts";
 
 /**
@@ -9,9 +15,10 @@ import { type Token, type TokenType, tokenizeSql } from "./tokenize.ts";
  */
 export function detectSqlInjection(input: string): string | null {
   if (input.length < 2) return null;
-  const contexts: ("" | "'" | '"')[] = [""];
+  const contexts: ("" | "'" | '"' | "`")[] = [""];
   if (input.includes("'")) contexts.push("'");
   if (input.includes('"')) contexts.push('"');
+  if (input.includes("`")) contexts.push("`");
   for (const context of contexts) {
     const tokens = tokenizeSql(input, context);
     const reason = analyse(tokens, context !== "");
@@ -19,6 +26,40 @@ export function detectSqlInjection(input: string): string | null {
   }
   return null;
 }
+
+const WORD_OPERATOR = /^[a-z]/;
+const SYMBOLIC_COMPARISON = new Set(["=", "==", "<", ">", "<=", ">=", "<>", "!=", "<=>", "!<", "!>"]);
+const BREAK_OPERATORS = new Set([
+  ...SYMBOLIC_COMPARISON,
+  "||",
+  "+",
+  "-",
+  "*",
+  "/",
+  "%",
+  "&",
+  "|",
+  "^",
+  "::",
+  "like",
+  "rlike",
+  "regexp",
+  "is",
+  "in",
+  "between",
+  "sounds",
+  "div",
+  "mod",
+  "collate",
+  "->",
+  "->>",
+  "#>",
+  "#>>",
+  "@>",
+  "<@",
+]);
+const EXEC_TARGET = /^(?:xp_|sp_|master\b|dbo\b)/;
+export const DETECT_PATTERNS: readonly RegExp[] = [WORD_OPERATOR, EXEC_TARGET];
 
 const OPERAND: ReadonlySet<TokenType> = new Set(["s", "1", "n", "v", "f"]);
 const COMPARISON = new Set([
@@ -111,6 +152,7 @@ const STACKABLE: Record<string, (next: Token | undefined, after: Token | undefin
     next !== undefined && ["tables", "databases", "columns", "grants", "variables"].includes(next.text),
   handler: (next) => next?.type === "n",
   begin: (next) => next?.type === "&" || next?.text === "declare",
+  replace: (next) => next?.type === "n" || next?.text === "into",
 };
 
 function isFunctionCall(token: Token): boolean {
@@ -158,6 +200,7 @@ function isTautologyAt(tokens: Token[], index: number): boolean {
   const right = tokens[opIndex + 1];
   if (op === undefined) {
     // `or 1` / `or true` at the end of the value: a boolean short-circuit.
+    if (tokens[index - 1]?.text === "not") return false;
     return left?.type === "1" || left?.text === "true" || (left?.type === "f" && isFunctionCall(left));
   }
   if (op.type !== "o" && op.type !== "?") {
@@ -173,9 +216,7 @@ function isTautologyAt(tokens: Token[], index: number): boolean {
   const leftToken = left as Token;
   const rightToken = right as Token;
   if (leftToken.type === "n" && rightToken.type === "n") {
-    return (
-      COMPARISON.has(op.text) && (leftToken.text === rightToken.text || !PROSE_WORDS.has(leftToken.text))
-    );
+    return SYMBOLIC_COMPARISON.has(op.text) && leftToken.text === rightToken.text;
   }
   if (leftToken.type === "n" || rightToken.type === "n")
     return COMPARISON.has(op.text) || op.type === "?" || op.text.length > 1;
@@ -189,6 +230,51 @@ function analyse(all: Token[], quoted: boolean): string | null {
   for (let i = 0; i < n; i++) {
     const t = tokens[i] as Token;
     const next = tokens[i + 1];
+    const previous = tokens[i - 1];
+    if (DISTINCTIVE_SQL_WORDS.has(t.text) && (t.type === "n" || t.type === "f"))
+      return `identifier:${t.text}`;
+    switch (t.type) {
+      case "o":
+        if (
+          t.text === "::" &&
+          next !== undefined &&
+          CAST_TYPES.has(next.text) &&
+          previous !== undefined &&
+          (isOperand(previous) || previous.type === ")")
+        ) {
+          return "cast";
+        }
+        if (
+          COMPARISON.has(t.text) &&
+          previous?.type === "s" &&
+          previous.tight &&
+          next?.type === "s" &&
+          tokens[i - 2]?.type !== "n"
+        ) {
+          return "string-comparison";
+        }
+        if (previous?.type === ")" && WORD_OPERATOR.test(t.text) && (next?.type === "(" || isOperand(next)))
+          return "paren-operator";
+        break;
+      case "k":
+        if (t.text === "case" && next?.text === "when") {
+          for (let j = i + 2; j < n && j < i + 10; j++) {
+            const u = tokens[j] as Token;
+            if (u.type === "n" && PROSE_WORDS.has(u.text)) break;
+            if (u.text === "then") return "case-when";
+          }
+        }
+        if (
+          t.text === "as" &&
+          tokens[i + 2]?.text === "from" &&
+          (next?.type === "s" || (next?.type === "n" && next.tight) || previous?.type === "1")
+        ) {
+          return "alias-from";
+        }
+        break;
+      default:
+        break;
+    }
     switch (t.type) {
       case "U": {
         let j = i + 1;
@@ -218,6 +304,28 @@ function analyse(all: Token[], quoted: boolean): string | null {
         }
         break;
       case "E":
+        if ((t.text === "exec" || t.text === "execute") && next !== undefined) {
+          if (
+            next.type === "(" ||
+            next.type === "v" ||
+            next.text === "immediate" ||
+            EXEC_TARGET.test(next.text)
+          )
+            return "exec";
+        }
+        if (t.text === "declare" && next?.type === "v") return "declare";
+        if (i === 0 || previous?.type === "o" || previous?.type === "(") {
+          const check = STACKABLE[t.text];
+          const object = tokens[i + 2];
+          const standalone = t.text !== "select" && t.text !== "set" && t.text !== "use" && t.text !== "call";
+          if (
+            standalone &&
+            check?.(next, object) &&
+            (object === undefined || !PROSE_WORDS.has(object.text))
+          ) {
+            return `statement:${t.text}`;
+          }
+        }
         if (t.text === "select") {
           if (i === 0 || ["(", ";", "U", "&", "o", "s", ","].includes(tokens[i - 1]?.type ?? "")) {
             if (
@@ -229,7 +337,9 @@ function analyse(all: Token[], quoted: boolean): string | null {
             )
               return "select";
           }
-          if (selectFrom(tokens, i)) return "select-from";
+          // Prose about SQL ("the statement select * from …") is not an injection; code is preceded by code.
+          if ((previous === undefined || previous.type !== "n" || previous.tight) && selectFrom(tokens, i))
+            return "select-from";
         } else if (t.text === "waitfor" && (next?.text === "delay" || next?.text === "time")) {
           return "waitfor";
         }
@@ -290,11 +400,17 @@ function quoteBreak(all: Token[]): string | null {
     case "&":
       return isOperand(next) || next?.type === "&" ? "quote-break-logic" : null;
     case ";":
-      return next !== undefined && (next.type === "E" || next.type === "f" || next.type === "c")
+      // `admin';` ends the statement early; `'; drop …` starts another one.
+      return next === undefined || next.type === "E" || next.type === "f" || next.type === "c"
         ? "quote-break-stacked"
         : null;
     case "U":
-      return "quote-break-union";
+      return next?.text === "select" ||
+        next?.text === "all" ||
+        next?.text === "distinct" ||
+        next?.type === "("
+        ? "quote-break-union"
+        : null;
     case "o":
     case "?":
       if (
@@ -304,6 +420,10 @@ function quoteBreak(all: Token[]): string | null {
         after.text === "}" ||
         after.text === "]"
       )
+        return null;
+      if (!BREAK_OPERATORS.has(after.text)) return null;
+      // A bare word after a word operator is prose (`id'is notes`); SQL compares literals or calls.
+      if (next?.type === "n" && !next.tight && !SYMBOLIC_COMPARISON.has(after.text) && after.text !== "||")
         return null;
       if (isOperand(next)) return "quote-break-operator";
       return null;

@@ -39,6 +39,18 @@ export type Token = {
 };
 
 const MAX_TOKENS = 64;
+const NOT_FUNCTIONS = new Set([
+  "exec",
+  "execute",
+  "declare",
+  "waitfor",
+  "union",
+  "select",
+  "from",
+  "where",
+  "when",
+  "then",
+]);
 
 const BRACKET_IDENTIFIER = /^[\w$ .]+$/;
 const NUMBER_GLUED_TO_WORD = /^(\d+(?:\.\d*)?(?:e\d+)?)([a-df-wyz_].*)$/;
@@ -109,11 +121,16 @@ const THREE_CHAR_OPERATORS = new Set(["<=>", "->>", "#>>", "#-"]);
  * the text up to the first matching quote is then one string token, and what follows is what the
  * attacker managed to inject after breaking out.
  */
-export function tokenizeSql(input: string, startQuote: "" | "'" | '"' = ""): Token[] {
+export function tokenizeSql(input: string, startQuote: "" | "'" | '"' | "`" = ""): Token[] {
   const tokens: Token[] = [];
   const n = input.length;
   let i = 0;
-  if (startQuote !== "") {
+  if (startQuote === "`") {
+    // Inside a quoted identifier: the prefix up to the closing backtick is the name.
+    const end = input.indexOf("`");
+    tokens.push({ type: "s", text: input.slice(0, end < 0 ? n : end), tight: end >= 0 });
+    i = end < 0 ? n : end + 1;
+  } else if (startQuote !== "") {
     const end = findStringEnd(input, 0, startQuote);
     tokens.push({ type: "s", text: input.slice(0, end < 0 ? n : end), tight: end >= 0 });
     i = end < 0 ? n : end + 1;
@@ -141,7 +158,8 @@ export function tokenizeSql(input: string, startQuote: "" | "'" | '"' = ""): Tok
         i++;
         continue;
       }
-      tokens.push({ type: "n", text: word, tight: false });
+      // `tight` marks a quoted identifier: prose never quotes names this way.
+      tokens.push({ type: "n", text: word, tight: true });
       i = close < 0 ? n : close + 1;
       continue;
     }
@@ -218,7 +236,13 @@ export function tokenizeSql(input: string, startQuote: "" | "'" | '"' = ""): Tok
       if ((next === "'" || next === '"') && STRING_PREFIX.test(word)) continue;
       let k = i;
       while (k < n && isSpace(input.charCodeAt(k))) k++;
-      if (input[k] === "(") {
+      // Operators and EXEC keep their class before `(` (`like(`, `and(1=1)`, `exec(@x)`).
+      if (
+        input[k] === "(" &&
+        !NOT_FUNCTIONS.has(word) &&
+        !LOGIC_WORDS.has(word) &&
+        !OPERATOR_WORDS.has(word)
+      ) {
         tokens.push({ type: "f", text: word, tight: k === i });
         continue;
       }

@@ -2,8 +2,10 @@
 
 // Fullwidth and compatibility forms (`＜ｓｃｒｉｐｔ＞`) fold to ASCII under NFKC; browsers and many
 // back ends perform the same folding, so detectors must see the folded form.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control bytes is the point
 const NON_ASCII = /[^\x00-\x7f]/;
 // NUL and other C0 controls (except tab, LF, CR) are used to split keywords; drop them.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control bytes is the point
 const CONTROL_CHARS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+/g;
 const WHITESPACE_RUN = /[\s\u00a0\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+/g;
 const SLASH_RUN = /\/{2,}/g;

@@ -1,3 +1,5 @@
+import { stripSqlBlockComments } from "../transform/comments.ts";
+import { decodeBackslashEscapes } from "../transform/escapes.ts";
 import { scanTags } from "./scan-tags.ts";
 import { ACTIVE_ELEMENTS, isEventHandlerName, URL_ATTRIBUTES } from "./vocabulary.ts";
 
@@ -9,6 +11,7 @@ const ALWAYS_ACTIVE = new Set(
 );
 
 // Browsers drop tabs, newlines and NULs inside a URL scheme (`java\tscript:`).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control bytes is the point
 const URL_NOISE = /[\s\x00-\x1f]+/g;
 const SCRIPT_SCHEME =
   /(?:java|vb|live|ecma)script:|mocha:|data:\s*(?:text\/html|image\/svg|application\/(?:x-|xhtml|ecmascript|javascript))/;
@@ -16,22 +19,23 @@ const SCRIPT_SCHEME =
 const SCRIPT_URL_IN_VALUE = /(?:^|[\s"'`=(,;:<>[{])(?:java|vb|live)script:[^\s]/;
 const DATA_HTML_URL =
   /(?:^|[\s"'`=(])data:(?:text\/html|image\/svg\+xml|application\/x-?(?:java|ecma)script)[;,]/;
-const EVENT_ATTRIBUTE_OUTSIDE_TAG = /(?:^|[\s"'`;/+])(on[a-z]{3,40})\s*=\s*(.?)/g;
+const EVENT_ATTRIBUTE_OUTSIDE_TAG = /(^|[\s"'`;/+])(on[a-z]{3,40}|formaction|srcdoc|xlink:href)\s*=\s*(.?)/g;
 const JS_CALL =
-  /(?:^|[^\w$.])(?:alert|prompt|confirm|eval|settimeout|setinterval|execscript|msgbox|showmodaldialog|unescape|fromcharcode|atob)\s*(?:\(|`)/;
+  /(?:^|[^\w$.])(?:alert|prompt|confirm|eval|settimeout|setinterval|execscript|msgbox|showmodaldialog|unescape|fromcharcode|atob|btoa)\s*(?:\(|`)/;
 const JS_CALL_PROSE_ARGUMENT = /(?:alert|prompt|confirm)\s*\((?:e?s|ed|ing)\)/;
 const JS_SINK =
-  /\bdocument\s*\.\s*(?:cookie|write|writeln|domain|location|body|documentelement|forms|createelement|execcommand)\b|\b(?:window|top|self|parent)\s*\.\s*(?:location|open|name|eval)\b|\blocation\s*\.\s*(?:href|hash|search|replace|assign)\b|\.\s*(?:innerhtml|outerhtml|insertadjacenthtml|parentnode|appendchild|srcdoc)\b|\b(?:localstorage|sessionstorage)\s*\.|\bxmlhttprequest\b|\bnew\s+function\s*\(|\.constructor\s*\(|\bconstructor\s*\.\s*constructor\b|\bimport\s*\(\s*['"`]/;
+  /\bdocument\s*\.\s*(?:cookie|write|writeln|domain|location|body|documentelement|forms|createelement|execcommand)\b|\b(?:window|top|self|parent)\s*\.\s*(?:location|open|name|eval)\b|\blocation\s*\.\s*(?:href|hash|search|replace|assign)\b|\.\s*(?:innerhtml|outerhtml|insertadjacenthtml|parentnode|appendchild|srcdoc|textcontent|innertext|queryselector(?:all)?|getelementbyid|getelementsby\w+)\b|\b(?:localstorage|sessionstorage)\s*\.|\bxmlhttprequest\b|\bnew\s+function\s*\(|\.constructor\s*\(|\bconstructor\s*\.\s*constructor\b|\bimport\s*\(\s*['"`]/;
 const JS_GLOBAL_INDEX =
-  /\b(?:self|top|window|parent|frames|globalthis|document|this|content)\s*\[[^\]]{0,200}?(?:['"`+]|\]\s*\()/;
+  /\b(?:self|top|window|parent|frames|globalthis|document|this|content)\s*\)?\s*\[[^\]]{0,200}?(?:['"`+]|\]\s*\()/;
 const TAGGED_TEMPLATE_CALL =
   /\b(?:alert|prompt|confirm|eval|fetch|settimeout|setinterval|function|call|apply|bind)\s*`/;
 const THROW_HANDLER =
   /\bonerror\s*=\s*[\w$.]+\s*;?\s*throw\b|\bthrow\s*onerror\b|\bonerror\s*=\s*(?:alert|eval|prompt|confirm)\b/;
-const JSFUCK = /[[\]()!+]{24,}/;
+const JSFUCK = /[[\]()!+]{24,}|!!\[\]|\(!\[\]/;
+const ANY_WHITESPACE = /\s+/g;
 const UTF7_BRACKET = /\+ad[wz]-|\+ad4-/;
 const CSS_SCRIPT =
-  /(?:[:=;{]\s*|\bstyle\s*=.{0,100}?)expression\s*\(|-moz-binding\s*:|\bbehavior\s*:\s*url|@import\b.{0,200}?(?:url|["'])|url\s*\(\s*['"]?\s*(?:java|vb)script:/;
+  /(?:[:=;{]\s*|\bstyle\s*=.{0,100}?)expression\s*\(|-moz-binding\s*:|\bbehavior\s*:\s*url|@import\b.{0,200}?(?:url|["'])|url\s*\(\s*['"]?\s*(?:java|vb)script\b/;
 const TEMPLATE_INJECTION =
   /\{\{[^}]{0,200}?(?:constructor|\$on|\$eval|\$emit|alert|prompt|confirm|\[\s*['"`])/;
 const XML_SCRIPT =
@@ -56,6 +60,7 @@ export const XSS_PATTERNS: readonly RegExp[] = [
   TEMPLATE_INJECTION,
   XML_SCRIPT,
   MALFORMED_ASCII_TAG,
+  ANY_WHITESPACE,
 ];
 
 /** HTML injection: tags that run script, event handlers, script URLs in URL attributes. */
@@ -77,9 +82,14 @@ export function detectHtmlInjection(lower: string): string | null {
 }
 
 /** Script that would run once the value lands in an attribute, URL or inline script. */
-export function detectScriptContext(lower: string): string | null {
+export function detectScriptContext(input: string): string | null {
+  // JavaScript ignores comments between tokens (`document/**/.cookie`).
+  const lower = stripSqlBlockComments(input);
   const compact = lower.replace(URL_NOISE, "");
   if (SCRIPT_URL_IN_VALUE.test(compact) || DATA_HTML_URL.test(compact)) return "script-url";
+  // A scheme broken up by tabs or newlines is never prose.
+  if (compact.includes("script:") && SCRIPT_SCHEME.test(compact) && !SCRIPT_SCHEME.test(lower))
+    return "script-url";
   if (lower.indexOf("on") >= 0) {
     EVENT_ATTRIBUTE_OUTSIDE_TAG.lastIndex = 0;
     for (
@@ -87,20 +97,25 @@ export function detectScriptContext(lower: string): string | null {
       match !== null;
       match = EVENT_ATTRIBUTE_OUTSIDE_TAG.exec(lower)
     ) {
-      if (isEventHandlerName(match[1] as string) && match[2] !== "") return "event-handler-attribute";
+      const name = match[2] as string;
+      const handler = isEventHandlerName(name) || !name.startsWith("on");
+      // `x" onfocus=` breaks out of an attribute even before any script follows.
+      const breaksOut = match[1] === '"' || match[1] === "'" || match[1] === "`";
+      if (handler && (match[3] !== "" || breaksOut)) return "event-handler-attribute";
     }
   }
   if (JS_CALL.test(lower) && !JS_CALL_PROSE_ARGUMENT.test(lower)) return "js-call";
   if (JS_SINK.test(lower)) return "js-sink";
   if (JS_GLOBAL_INDEX.test(lower)) return "js-global-index";
   if (TAGGED_TEMPLATE_CALL.test(lower) || THROW_HANDLER.test(lower)) return "js-call-without-parentheses";
-  if (JSFUCK.test(lower)) return "jsfuck";
+  if (JSFUCK.test(lower.replace(ANY_WHITESPACE, ""))) return "jsfuck";
   if (CSS_SCRIPT.test(lower)) return "css-script";
   if (TEMPLATE_INJECTION.test(lower)) return "template-injection";
   return null;
 }
 
-export function detectEncodingTricks(rawLower: string): string | null {
+export function detectEncodingTricks(raw: string): string | null {
+  const rawLower = decodeBackslashEscapes(raw).toLowerCase();
   if (UTF7_BRACKET.test(rawLower)) return "utf7";
   if (MALFORMED_ASCII_TAG.test(rawLower)) return "malformed-ascii";
   return null;
