@@ -2,7 +2,7 @@
 // advisory lock so that several replicas starting together never race. A migration that was
 // edited after it ran is refused: history is append-only (expand → migrate → contract).
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import postgres from "postgres";
 
@@ -14,6 +14,7 @@ export interface MigrationResult {
 const LOCK_KEY = 72_617_461; // arbitrary constant shared by every migrator of this project
 
 export async function migrate(url: string, directory: string): Promise<MigrationResult> {
+  if (!existsSync(directory)) return { applied: [], alreadyApplied: 0 };
   const files = readdirSync(directory)
     .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
     .sort();
