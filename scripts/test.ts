@@ -44,6 +44,20 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 try {
+  if (vitestArgs.length === 0) {
+    say("static checks: Biome (lint and format) and TypeScript (strict)");
+    for (const [name, command, args] of [
+      ["biome", bin("biome"), ["ci", "--max-diagnostics=30", "."]],
+      ["typecheck", bin("tsc"), ["-p", "tsconfig.json", "--noEmit"]],
+    ] as const) {
+      const code = await run(command, [...args], process.env);
+      if (code === 0) tally.passed += 1;
+      else {
+        tally.failed += 1;
+        console.error(`${name} failed: fix the findings above (\`npm run format\` fixes formatting).`);
+      }
+    }
+  }
   say("installing pinned tools (cached after the first run)");
   if ((await run(process.execPath, [join(repoRoot, "scripts/tools/install.ts")], process.env)) !== 0) {
     throw new Error("tool installation failed");
