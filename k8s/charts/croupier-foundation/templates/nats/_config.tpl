@@ -28,8 +28,9 @@ jetstream {
 cluster {
   name: {{ printf "croupier-%s" $r | quote }}
   listen: "0.0.0.0:6222"
-  # Route credentials and the route URLs that carry them come from the secret manager.
-  include "/etc/nats/auth/cluster.conf"
+  # Route credentials and the route URLs that carry them come from the secret manager
+  # (mounted at /etc/nats/auth; NATS resolves includes relative to this file).
+  include "../auth/cluster.conf"
 }
 
 system_account: SYS
