@@ -27,6 +27,11 @@ export interface ServiceAppOptions {
   maxBodyBytes?: number;
   /** Set to true while shutting down so load balancers stop sending traffic. */
   isDraining?: () => boolean;
+  /**
+   * Path prefixes whose handlers read bodies themselves and answer size and content-type
+   * problems in their own protocol (e.g. game-provider callbacks); the base checks skip them.
+   */
+  selfCheckedBodyPaths?: string[];
 }
 
 export type ServiceApp = OpenAPIHono<ServiceEnv>;

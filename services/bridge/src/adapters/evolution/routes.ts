@@ -1,0 +1,147 @@
+// An Evolution-style One Wallet protocol beside the Hub88-style one, to keep the seam honest:
+// POST /check, /balance, /debit, /credit, /cancel (optionally under a provider id), decimal
+// amounts, `uuid` as the request id, statuses such as OK / INSUFFICIENT_FUNDS / BET_DOES_NOT_EXIST.
+// Requests are signed like Hub88's (RSA-SHA256 of the raw body, header X-Signature).
+import type { ServiceEnv } from "@croupier/core/http/context";
+import { currencies, formatDecimal, parseDecimal } from "@croupier/money";
+import type { Context } from "hono";
+import { Hono } from "hono";
+import type { Outcome, TransactionKind } from "../../domain/outcomes.ts";
+import { sessionBalance } from "../../domain/player-views.ts";
+import type { ProviderRecord } from "../../domain/store-port.ts";
+import { transact } from "../../domain/transact.ts";
+import type { AdapterDeps } from "../adapter-deps.ts";
+import { parseJsonObject, readRawBody } from "../read-body.ts";
+import { validate } from "../validation.ts";
+import { balanceRequest, checkRequest, type MoneyRequest, moneyRequest } from "./schema.ts";
+import { EVOLUTION_STATUS } from "./statuses.ts";
+
+export const EVOLUTION_ADAPTER = "evolution";
+export const EVOLUTION_SIGNATURE_HEADER = "X-Signature";
+
+type Endpoint = "check" | "balance" | "debit" | "credit" | "cancel";
+const ENDPOINTS: Endpoint[] = ["check", "balance", "debit", "credit", "cancel"];
+const KIND: Record<"debit" | "credit" | "cancel", TransactionKind> = {
+  debit: "bet",
+  credit: "win",
+  cancel: "rollback",
+};
+
+/** A decimal number of the currency as exact units; undefined when it has more decimals than the currency. */
+function decimalToUnits(value: number, currency: string): bigint | undefined {
+  if (!currencies[currency]) return undefined;
+  const text = String(value);
+  if (!/^\d+(\.\d+)?$/.test(text)) return undefined;
+  try {
+    return parseDecimal(text, currency);
+  } catch {
+    return undefined;
+  }
+}
+
+export function evolutionRoutes(deps: AdapterDeps) {
+  const app = new Hono<ServiceEnv>();
+
+  const respond = async (c: Context<ServiceEnv>, endpoint: Endpoint, status: string, body: unknown) => {
+    deps.observe?.(EVOLUTION_ADAPTER, endpoint, status);
+    const text = JSON.stringify(body);
+    return c.body(text, 200, {
+      "content-type": "application/json",
+      [EVOLUTION_SIGNATURE_HEADER]: await deps.signer.sign(text),
+    });
+  };
+  const refusal = (status: Outcome["status"], raw: Record<string, unknown> | undefined) => ({
+    status: EVOLUTION_STATUS[status],
+    ...(typeof raw?.uuid === "string" ? { uuid: raw.uuid } : {}),
+  });
+  const rendered = (outcome: Outcome, uuid: string) => ({
+    status: EVOLUTION_STATUS[outcome.status],
+    ...(outcome.balance !== undefined && outcome.currency
+      ? { balance: Number(formatDecimal(outcome.balance, outcome.currency)), bonus: 0 }
+      : {}),
+    uuid,
+  });
+
+  const handle = async (c: Context<ServiceEnv>, endpoint: Endpoint, providerId: string | undefined) => {
+    const raw = await readRawBody(c.req.raw, deps.maxBodyBytes);
+    if (!raw.ok) return respond(c, endpoint, "wrong_syntax", refusal("wrong_syntax", undefined));
+    const loose = parseJsonObject(raw.text);
+    const provider = await deps.auth.resolve(EVOLUTION_ADAPTER, providerId);
+    if (!provider) return respond(c, endpoint, "invalid_partner", refusal("invalid_partner", loose));
+    if (!(await deps.auth.verify(provider, raw.bytes, c.req.header(EVOLUTION_SIGNATURE_HEADER)))) {
+      return respond(c, endpoint, "invalid_signature", refusal("invalid_signature", loose));
+    }
+    if (!loose) return respond(c, endpoint, "wrong_syntax", refusal("wrong_syntax", undefined));
+    try {
+      const { status, body } = await route(c, endpoint, provider, loose);
+      return respond(c, endpoint, status, body);
+    } catch (error) {
+      c.get("log").error({ err: error, providerId: provider.id, endpoint }, "provider call failed");
+      return respond(c, endpoint, "unknown", refusal("unknown", loose));
+    }
+  };
+
+  const route = async (
+    c: Context<ServiceEnv>,
+    endpoint: Endpoint,
+    provider: ProviderRecord,
+    body: Record<string, unknown>,
+  ) => {
+    const ctx = deps.domain(c);
+    const invalid = (problem: "missing" | "types") => {
+      const status = problem === "missing" ? "wrong_syntax" : "wrong_types";
+      return { status, body: refusal(status, body) };
+    };
+    if (endpoint === "check" || endpoint === "balance") {
+      const parsed = validate(endpoint === "check" ? checkRequest : balanceRequest, body);
+      if (!parsed.ok) return invalid(parsed.problem);
+      const value = parsed.value as { sid: string; userId: string; uuid: string; currency?: string };
+      const outcome = await sessionBalance(ctx, { provider, token: value.sid, playerId: value.userId });
+      if (outcome.status === "ok" && value.currency && value.currency !== outcome.currency) {
+        return { status: "wrong_currency", body: refusal("wrong_currency", body) };
+      }
+      if (endpoint === "check") {
+        return {
+          status: outcome.status,
+          body: { status: EVOLUTION_STATUS[outcome.status], sid: value.sid, uuid: value.uuid },
+        };
+      }
+      return { status: outcome.status, body: rendered(outcome, value.uuid) };
+    }
+    const parsed = validate(moneyRequest, body);
+    if (!parsed.ok) return invalid(parsed.problem);
+    const value: MoneyRequest = parsed.value;
+    const kind = KIND[endpoint];
+    const units = decimalToUnits(value.transaction.amount, value.currency);
+    if (units === undefined) return { status: "wrong_types", body: refusal("wrong_types", body) };
+    const result = await transact(
+      ctx,
+      {
+        kind,
+        provider,
+        endpoint,
+        requestUuid: value.uuid,
+        transactionUuid: value.transaction.id,
+        token: value.sid,
+        playerId: value.userId,
+        currency: value.currency,
+        amount: kind === "rollback" ? 0n : units,
+        round: value.game.id,
+        gameCode: value.game.type ?? null,
+        referenceUuid: kind === "bet" ? null : value.transaction.refId,
+        roundClosed: value.roundClosed === true || kind === "win",
+      },
+      (outcome) => rendered(outcome, value.uuid),
+    );
+    return { status: result.outcome?.status ?? "replayed", body: result.response };
+  };
+
+  for (const endpoint of ENDPOINTS) {
+    app.post(`/${endpoint}`, (c) => handle(c, endpoint, undefined));
+    app.post(`/:providerId/${endpoint}`, (c) => handle(c, endpoint, c.req.param("providerId")));
+  }
+  app.get("/public-key", (c) =>
+    c.body(deps.signer.publicKeyPem, 200, { "content-type": "application/x-pem-file" }),
+  );
+  return app;
+}

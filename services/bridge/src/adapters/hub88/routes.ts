@@ -1,0 +1,185 @@
+// The Hub88-style operator wallet API: POST /user/info, /user/balance, /transaction/bet,
+// /transaction/win and /transaction/rollback, optionally under a provider id
+// (`/providers/hub88/<providerId>/…`; without one, the adapter's default provider). Every
+// answer is HTTP 200 with the status in the body, signed with X-Hub88-Signature.
+import type { ServiceEnv } from "@croupier/core/http/context";
+import type { Context } from "hono";
+import { Hono } from "hono";
+import type { z } from "zod";
+import type { Outcome, TransactionKind } from "../../domain/outcomes.ts";
+import { playerInfo, sessionBalance } from "../../domain/player-views.ts";
+import type { ProviderRecord } from "../../domain/store-port.ts";
+import { transact } from "../../domain/transact.ts";
+import type { AdapterDeps } from "../adapter-deps.ts";
+import { parseJsonObject, readRawBody } from "../read-body.ts";
+import { validate } from "../validation.ts";
+import { unitsToWire, wireToUnits } from "../wire-amount.ts";
+import { balanceRequest, betRequest, rollbackRequest, userInfoRequest, winRequest } from "./schema.ts";
+import { HUB88_STATUS } from "./statuses.ts";
+
+export const HUB88_ADAPTER = "hub88";
+export const SIGNATURE_HEADER = "X-Hub88-Signature";
+
+type Endpoint = "user/info" | "user/balance" | "transaction/bet" | "transaction/win" | "transaction/rollback";
+const ENDPOINTS: Endpoint[] = [
+  "user/info",
+  "user/balance",
+  "transaction/bet",
+  "transaction/win",
+  "transaction/rollback",
+];
+
+type Body = Record<string, unknown>;
+
+export function hub88Routes(deps: AdapterDeps) {
+  const app = new Hono<ServiceEnv>();
+
+  const respond = async (c: Context<ServiceEnv>, endpoint: Endpoint, status: string, body: unknown) => {
+    deps.observe?.(HUB88_ADAPTER, endpoint, status);
+    const text = JSON.stringify(body);
+    return c.body(text, 200, {
+      "content-type": "application/json",
+      [SIGNATURE_HEADER]: await deps.signer.sign(text),
+    });
+  };
+
+  /** Echoes what can be echoed from a request we could not process. */
+  const refusal = (status: Outcome["status"], raw: Body | undefined) => ({
+    ...(typeof raw?.user === "string" ? { user: raw.user } : {}),
+    status: HUB88_STATUS[status],
+    ...(typeof raw?.request_uuid === "string" ? { request_uuid: raw.request_uuid } : {}),
+    ...(typeof raw?.currency === "string" ? { currency: raw.currency } : {}),
+  });
+
+  const handle = async (c: Context<ServiceEnv>, endpoint: Endpoint, providerId: string | undefined) => {
+    const raw = await readRawBody(c.req.raw, deps.maxBodyBytes);
+    if (!raw.ok) return respond(c, endpoint, "wrong_syntax", refusal("wrong_syntax", undefined));
+    const loose = parseJsonObject(raw.text);
+    const provider = await deps.auth.resolve(HUB88_ADAPTER, providerId);
+    if (!provider) return respond(c, endpoint, "invalid_partner", refusal("invalid_partner", loose));
+    if (!(await deps.auth.verify(provider, raw.bytes, c.req.header(SIGNATURE_HEADER)))) {
+      return respond(c, endpoint, "invalid_signature", refusal("invalid_signature", loose));
+    }
+    if (!loose) return respond(c, endpoint, "wrong_syntax", refusal("wrong_syntax", undefined));
+    try {
+      const { status, body } = await route(c, endpoint, provider, loose);
+      return respond(c, endpoint, status, body);
+    } catch (error) {
+      c.get("log").error({ err: error, providerId: provider.id, endpoint }, "provider call failed");
+      return respond(c, endpoint, "unknown", refusal("unknown", loose));
+    }
+  };
+
+  const route = async (c: Context<ServiceEnv>, endpoint: Endpoint, provider: ProviderRecord, body: Body) => {
+    const ctx = deps.domain(c);
+    const invalid = (problem: "missing" | "types") => {
+      const status = problem === "missing" ? "wrong_syntax" : "wrong_types";
+      return { status, body: refusal(status, body) };
+    };
+    const rendered = (
+      outcome: Outcome,
+      user: string,
+      requestUuid: string,
+      fallbackCurrency: string | null,
+    ) => ({
+      user,
+      status: HUB88_STATUS[outcome.status],
+      request_uuid: requestUuid,
+      ...((outcome.currency ?? fallbackCurrency) ? { currency: outcome.currency ?? fallbackCurrency } : {}),
+      ...(outcome.balance !== undefined && (outcome.currency ?? fallbackCurrency)
+        ? { balance: Number(unitsToWire(outcome.balance, (outcome.currency ?? fallbackCurrency) as string)) }
+        : {}),
+    });
+
+    if (endpoint === "user/info") {
+      const parsed = validate(userInfoRequest, body);
+      if (!parsed.ok) return invalid(parsed.problem);
+      const outcome = await playerInfo(ctx, { provider, playerId: parsed.value.user });
+      return {
+        status: outcome.status,
+        body: {
+          user: parsed.value.user,
+          status: HUB88_STATUS[outcome.status],
+          request_uuid: parsed.value.request_uuid,
+          ...(outcome.session ? { jurisdiction: outcome.session.jurisdiction.toUpperCase() } : {}),
+        },
+      };
+    }
+    if (endpoint === "user/balance") {
+      const parsed = validate(balanceRequest, body);
+      if (!parsed.ok) return invalid(parsed.problem);
+      const outcome = await sessionBalance(ctx, {
+        provider,
+        token: parsed.value.token,
+        playerId: parsed.value.user,
+      });
+      return {
+        status: outcome.status,
+        body: rendered(outcome, parsed.value.user, parsed.value.request_uuid, null),
+      };
+    }
+
+    const kind = endpoint.slice("transaction/".length) as TransactionKind;
+    const schema = (
+      kind === "bet" ? betRequest : kind === "win" ? winRequest : rollbackRequest
+    ) as z.ZodType<Body>;
+    const parsed = validate(schema, body);
+    if (!parsed.ok) return invalid(parsed.problem);
+    const value = parsed.value as Body & {
+      user: string;
+      transaction_uuid: string;
+      token: string;
+      round: string;
+      request_uuid: string;
+      game_code?: string | null;
+      currency?: string;
+      amount?: number;
+      reference_transaction_uuid?: string;
+      round_closed?: boolean | null;
+    };
+    let units = 0n;
+    if (kind !== "rollback") {
+      const converted = wireToUnits(BigInt(value.amount ?? 0), value.currency ?? "");
+      if (converted === undefined) {
+        return { status: "wrong_currency", body: refusal("wrong_currency", body) };
+      }
+      units = converted;
+    }
+    const result = await transact(
+      ctx,
+      {
+        kind,
+        provider,
+        endpoint,
+        requestUuid: value.request_uuid,
+        transactionUuid: value.transaction_uuid,
+        token: value.token,
+        playerId: value.user,
+        currency: kind === "rollback" ? null : (value.currency ?? null),
+        amount: units,
+        round: value.round,
+        gameCode: value.game_code ?? null,
+        referenceUuid: value.reference_transaction_uuid ?? null,
+        roundClosed: value.round_closed === true,
+      },
+      (outcome) => rendered(outcome, value.user, value.request_uuid, value.currency ?? null),
+    );
+    const status = result.outcome?.status ?? statusOf(result.response);
+    return { status, body: result.response };
+  };
+
+  for (const endpoint of ENDPOINTS) {
+    app.post(`/${endpoint}`, (c) => handle(c, endpoint, undefined));
+    app.post(`/:providerId/${endpoint}`, (c) => handle(c, endpoint, c.req.param("providerId")));
+  }
+  app.get("/public-key", (c) =>
+    c.body(deps.signer.publicKeyPem, 200, { "content-type": "application/x-pem-file" }),
+  );
+  return app;
+}
+
+function statusOf(response: unknown): string {
+  const status = (response as { status?: string } | null)?.status;
+  const entry = Object.entries(HUB88_STATUS).find(([, value]) => value === status);
+  return entry ? entry[0] : "replayed";
+}

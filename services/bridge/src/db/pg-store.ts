@@ -1,0 +1,183 @@
+// The bridge's own tables behind the BridgeStore port. The hot path is two round trips: one
+// look-up of prior answers, one statement that stores the answer, the transaction and the round.
+import { newId } from "@croupier/core/ids";
+import type { Sql } from "postgres";
+import type {
+  BridgeStore,
+  GameRecord,
+  ProviderRecord,
+  SessionRecord,
+  StoredTransaction,
+} from "../domain/store-port.ts";
+import { ttlCache } from "./ttl-cache.ts";
+
+interface ProviderRow {
+  id: string;
+  adapter: string;
+  name: string;
+  public_key_pem: string;
+  launch_url: string | null;
+  reports_url: string | null;
+  currencies: string[];
+  enabled: boolean;
+  is_default: boolean;
+  timeout_ms: number;
+}
+
+const toProvider = (row: ProviderRow): ProviderRecord => ({
+  id: row.id,
+  adapter: row.adapter,
+  name: row.name,
+  publicKeyPem: row.public_key_pem,
+  launchUrl: row.launch_url,
+  reportsUrl: row.reports_url,
+  currencies: row.currencies,
+  enabled: row.enabled,
+  isDefault: row.is_default,
+  timeoutMs: row.timeout_ms,
+});
+
+const toGame = (row: Record<string, unknown>): GameRecord => ({
+  providerId: row.provider_id as string,
+  gameCode: row.game_code as string,
+  name: row.name as string,
+  category: row.category as string,
+  currencies: row.currencies as string[],
+  rtp: row.rtp === null ? null : String(row.rtp),
+  enabled: row.enabled as boolean,
+});
+
+const toSession = (row: Record<string, unknown>): SessionRecord => ({
+  token: row.token as string,
+  providerId: row.provider_id as string,
+  playerId: row.player_id as string,
+  currency: row.currency as string,
+  gameCode: row.game_code as string,
+  jurisdiction: row.jurisdiction as string,
+  platformSessionId: row.platform_session_id as string,
+  expiresAt: row.expires_at as Date,
+});
+
+const toTransaction = (row: Record<string, unknown>): StoredTransaction => ({
+  providerId: row.provider_id as string,
+  transactionUuid: row.transaction_uuid as string,
+  kind: row.kind as StoredTransaction["kind"],
+  playerId: row.player_id as string,
+  currency: row.currency as string,
+  amount: row.amount as bigint,
+  roundRef: row.round_id as string,
+  gameCode: row.game_code as string | null,
+  referenceUuid: row.reference_uuid as string | null,
+  fingerprint: row.fingerprint as string,
+  outcome: row.outcome as string,
+  balance: row.balance as bigint | null,
+  ledgerTxId: row.ledger_tx_id as string | null,
+});
+
+export function createPgStore(sql: Sql, options: { cacheMs?: number } = {}): BridgeStore {
+  const cacheMs = options.cacheMs ?? 5_000;
+  // The registry changes rarely and sessions never change once issued: short caches keep the
+  // hot path at two database round trips.
+  const providers = ttlCache<string, ProviderRecord[]>(cacheMs);
+  const games = ttlCache<string, GameRecord | null>(cacheMs);
+  const sessions = ttlCache<string, SessionRecord | null>(30_000, 100_000);
+
+  const allProviders = () =>
+    providers.get("all", async () =>
+      (await sql<ProviderRow[]>`select * from providers order by id`).map(toProvider),
+    );
+
+  return {
+    listProviders: allProviders,
+    findProvider: async (id) => (await allProviders()).find((p) => p.id === id),
+    defaultProvider: async (adapter) =>
+      (await allProviders()).find((p) => p.adapter === adapter && p.isDefault),
+    findGame: async (providerId, gameCode) =>
+      (await games.get(`${providerId}\u0000${gameCode}`, async () => {
+        const [row] =
+          await sql`select * from games where provider_id = ${providerId} and game_code = ${gameCode}`;
+        return row ? toGame(row) : null;
+      })) ?? undefined,
+    listGames: async () => (await sql`select * from games order by provider_id, game_code`).map(toGame),
+    findSession: async (token) =>
+      (await sessions.get(token, async () => {
+        const [row] = await sql`select * from sessions where token = ${token}`;
+        return row ? toSession(row) : null;
+      })) ?? undefined,
+    latestSessionOf: async (playerId) => {
+      const [row] =
+        await sql`select * from sessions where player_id = ${playerId} order by created_at desc limit 1`;
+      return row ? toSession(row) : undefined;
+    },
+    createSession: async (s) => {
+      await sql`
+        insert into sessions (token, provider_id, player_id, currency, game_code, jurisdiction, platform_session_id, expires_at)
+        values (${s.token}, ${s.providerId}, ${s.playerId}, ${s.currency}, ${s.gameCode}, ${s.jurisdiction},
+                ${s.platformSessionId}, ${s.expiresAt})`;
+      sessions.delete(s.token);
+    },
+    prior: async (providerId, requestUuid, transactionUuid) => {
+      const [row] = await sql`
+        select r.response as prior_response, t.*
+        from (select 1) as one
+        left join provider_requests r on r.provider_id = ${providerId} and r.request_uuid = ${requestUuid}
+        left join provider_transactions t on t.provider_id = ${providerId} and t.transaction_uuid = ${transactionUuid ?? null}`;
+      return {
+        response: row?.prior_response ?? undefined,
+        transaction: row?.transaction_uuid ? toTransaction(row) : undefined,
+      };
+    },
+    findTransaction: async (providerId, transactionUuid) => {
+      const [row] = await sql`
+        select * from provider_transactions where provider_id = ${providerId} and transaction_uuid = ${transactionUuid}`;
+      return row ? toTransaction(row) : undefined;
+    },
+    record: async ({ providerId, requestUuid, endpoint, response, transaction: t, round: r }) => {
+      const close = r?.close ?? false;
+      await sql`
+        with req as (
+          insert into provider_requests (provider_id, request_uuid, endpoint, response)
+          values (${providerId}, ${requestUuid}, ${endpoint}, ${sql.json(response as never)})
+          on conflict do nothing
+        )
+        ${
+          t
+            ? sql`, tx as (
+          insert into provider_transactions (provider_id, transaction_uuid, kind, player_id, currency, amount, round_id,
+            game_code, reference_uuid, fingerprint, outcome, balance, ledger_tx_id)
+          values (${providerId}, ${t.transactionUuid}, ${t.kind}, ${t.playerId}, ${t.currency}, ${t.amount.toString()},
+            ${t.roundRef}, ${t.gameCode}, ${t.referenceUuid}, ${t.fingerprint}, ${t.outcome},
+            ${t.balance === null ? null : t.balance.toString()}, ${t.ledgerTxId})
+          on conflict do nothing
+          returning 1
+        )`
+            : sql``
+        }
+        ${
+          t && r
+            ? sql`, rnd as (
+          insert into rounds (provider_id, round_ref, round_id, player_id, currency, game_code, status, bets, wins,
+            rollbacks, total_bet, total_win, closed_at, close_reason)
+          select ${providerId}, ${r.roundRef}, ${newId("rnd")}, ${r.playerId}, ${r.currency}, ${r.gameCode},
+            ${close ? "closed" : "open"}, ${r.kind === "bet" ? 1 : 0}, ${r.kind === "win" ? 1 : 0},
+            ${r.kind === "rollback" ? 1 : 0}, ${r.kind === "bet" ? r.amount.toString() : "0"},
+            ${r.kind === "win" ? r.amount.toString() : "0"}, ${close ? sql`now()` : null},
+            ${close ? "round_closed" : null}
+          where exists (select 1 from tx)
+          on conflict (provider_id, round_ref) do update set
+            bets = rounds.bets + excluded.bets,
+            wins = rounds.wins + excluded.wins,
+            rollbacks = rounds.rollbacks + excluded.rollbacks,
+            total_bet = rounds.total_bet + excluded.total_bet,
+            total_win = rounds.total_win + excluded.total_win,
+            last_activity_at = now(),
+            status = case when excluded.status = 'closed' then 'closed' else rounds.status end,
+            closed_at = coalesce(rounds.closed_at, excluded.closed_at),
+            close_reason = coalesce(rounds.close_reason, excluded.close_reason)
+        )`
+            : sql``
+        }
+        select 1`;
+    },
+  };
+}

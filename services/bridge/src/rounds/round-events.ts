@@ -1,0 +1,111 @@
+// Round events leave the bridge through the rounds table itself (an outbox): the wallet
+// write marks a round opened/closed, and this relay publishes what is not yet published,
+// with the event id derived from the round so JetStream drops a repeated publish.
+import { createHash } from "node:crypto";
+import type { Logger } from "@croupier/core/log";
+import type { Bus } from "@croupier/events/bus";
+import { type EventEnvelope, subject } from "@croupier/events/envelope";
+import type { Sql } from "postgres";
+
+export const bridgeStream = (region: string) => ({
+  name: `BRIDGE_${region.toUpperCase()}`,
+  subjects: [`${region}.bridge.>`],
+});
+
+function eventId(roundId: string, verb: string): string {
+  return `evt_${createHash("sha256").update(`${roundId}:${verb}`).digest("hex").slice(0, 32)}`;
+}
+
+interface RoundRow {
+  provider_id: string;
+  round_ref: string;
+  round_id: string;
+  player_id: string;
+  currency: string;
+  game_code: string | null;
+  status: string;
+  bets: number;
+  wins: number;
+  rollbacks: number;
+  total_bet: bigint;
+  total_win: bigint;
+  opened_at: Date;
+  closed_at: Date | null;
+  close_reason: string | null;
+  opened_published: boolean;
+  closed_published: boolean;
+  jurisdiction: string | null;
+}
+
+export function roundEnvelope(row: RoundRow, verb: "opened" | "closed", region: string): EventEnvelope {
+  return {
+    id: eventId(row.round_id, verb),
+    type: `bridge.round.${verb}`,
+    occurredAt: (verb === "closed" ? (row.closed_at ?? new Date()) : row.opened_at).toISOString(),
+    jurisdiction: row.jurisdiction ?? region,
+    region,
+    playerId: row.player_id,
+    roundId: row.round_id,
+    data: {
+      providerId: row.provider_id,
+      providerRound: row.round_ref,
+      gameCode: row.game_code,
+      currency: row.currency,
+      bets: row.bets,
+      wins: row.wins,
+      rollbacks: row.rollbacks,
+      totalBet: row.total_bet.toString(),
+      totalWin: row.total_win.toString(),
+      ...(verb === "closed" ? { reason: row.close_reason ?? "round_closed" } : {}),
+    },
+  };
+}
+
+/** Publishes every unpublished round event; returns how many went out. */
+export async function relayRoundEvents(deps: {
+  sql: Sql;
+  bus: Bus;
+  region: string;
+  log: Logger;
+  batch?: number;
+}) {
+  const rows = await deps.sql<RoundRow[]>`
+    select r.*, (select s.jurisdiction from sessions s where s.player_id = r.player_id
+                 order by s.created_at desc limit 1) as jurisdiction
+    from rounds r
+    where not r.opened_published or (r.status = 'closed' and not r.closed_published)
+    order by r.opened_at
+    limit ${deps.batch ?? 500}`;
+  let published = 0;
+  for (const row of rows) {
+    if (!row.opened_published) {
+      await deps.bus.publish(
+        subject(deps.region, "bridge", "round", "opened"),
+        roundEnvelope(row, "opened", deps.region),
+      );
+      published += 1;
+    }
+    if (row.status === "closed" && !row.closed_published) {
+      await deps.bus.publish(
+        subject(deps.region, "bridge", "round", "closed"),
+        roundEnvelope(row, "closed", deps.region),
+      );
+      published += 1;
+    }
+    await deps.sql`
+      update rounds set opened_published = true, closed_published = ${row.status === "closed"}
+      where provider_id = ${row.provider_id} and round_ref = ${row.round_ref}
+        and status = ${row.status}`;
+  }
+  return published;
+}
+
+/** Closes rounds with no activity for longer than the timeout. */
+export async function closeIdleRounds(deps: { sql: Sql; timeoutMs: number; now?: Date }) {
+  const cutoff = new Date((deps.now ?? new Date()).getTime() - deps.timeoutMs);
+  const closed = await deps.sql`
+    update rounds set status = 'closed', closed_at = now(), close_reason = 'timeout'
+    where status = 'open' and last_activity_at < ${cutoff}
+    returning round_id`;
+  return closed.length;
+}
