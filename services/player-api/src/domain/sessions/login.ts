@@ -1,0 +1,32 @@
+import type { Sql } from "postgres";
+import type { DomainContext } from "../../deps.ts";
+import { errors } from "../../errors.ts";
+import { activeExclusion, findPlayerByEmail, type PlayerRecord } from "../players/player-record.ts";
+import { startSession } from "./issue-session.ts";
+
+/** Who may hold a session at all: not blocked, closed or excluded. */
+export function assertMayPlay(player: PlayerRecord, now: Date): void {
+  if (player.status === "blocked") throw errors.accountBlocked();
+  if (player.status === "closed") throw errors.accountClosed();
+  const exclusion = activeExclusion(player, now);
+  if (exclusion) throw errors.excluded(exclusion.kind, exclusion.until);
+}
+
+export async function login({
+  ctx,
+  input,
+}: {
+  ctx: DomainContext;
+  input: { email: string; password: string };
+}) {
+  const { deps } = ctx;
+  const player = await findPlayerByEmail(deps.database.sql, input.email);
+  if (!player) {
+    await deps.passwords.verifyDummy(input.password);
+    throw errors.invalidCredentials();
+  }
+  if (!(await deps.passwords.verify(input.password, player.passwordHash))) throw errors.invalidCredentials();
+  if (player.region !== deps.config.REGION) throw errors.wrongHomeRegion(player.region);
+  assertMayPlay(player, deps.clock());
+  return deps.database.sql.begin((tx) => startSession(tx as unknown as Sql, deps, player));
+}
