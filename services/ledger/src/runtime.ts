@@ -11,7 +11,11 @@ export async function buildRuntime(config: LedgerConfig) {
   const log = createLogger({ service: "ledger", level: config.LOG_LEVEL, region: config.REGION });
   const metrics = createMetrics("ledger");
   const tracing = initTracing({ service: "ledger", otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
-  const database = createDatabase({ url: config.DATABASE_URL, maxConnections: config.DATABASE_POOL_SIZE, applicationName: "ledger" });
+  const database = createDatabase({
+    url: config.DATABASE_URL,
+    maxConnections: config.DATABASE_POOL_SIZE,
+    applicationName: "ledger",
+  });
   const bus = await connectBus({ url: config.NATS_URL, name: `ledger-${config.REGION}` });
   let draining = false;
   const app = createApp({ config, log, metrics, tracing, database, bus, isDraining: () => draining });

@@ -1,0 +1,58 @@
+// Runs one money operation (a PL/pgSQL function, one round trip) and turns its jsonb answer into
+// an outcome or a typed refusal. Unique-key races between two callers touching different
+// accounts surface as a unique violation; the retry then finds the winner's record.
+import { newId } from "@croupier/core/ids";
+import type { Sql } from "postgres";
+import { ledgerError } from "./ledger-errors.ts";
+
+export interface OperationContext {
+  sql: Sql;
+  /** The authenticated calling service; idempotency keys are scoped to it. */
+  caller: string;
+  region: string;
+  requestId?: string;
+  traceparent?: string;
+}
+
+export interface OperationOutcome {
+  status: 200 | 201;
+  body: Record<string, unknown>;
+  replayed: boolean;
+}
+
+type FunctionAnswer =
+  | { status: 200 | 201; body: Record<string, unknown>; replayed?: boolean }
+  | { error: string; detail: string; ext: Record<string, unknown> };
+
+const RETRYABLE = new Set(["23505", "40001", "40P01"]);
+
+/** Ids and correlation that every posting function takes first. */
+export interface PostingIds {
+  txId: string;
+  eventId: string;
+  context: string;
+}
+
+export function postingIds(ctx: OperationContext): PostingIds {
+  return {
+    txId: newId("tx"),
+    eventId: newId("evt"),
+    context: JSON.stringify({ region: ctx.region, requestId: ctx.requestId, traceparent: ctx.traceparent }),
+  };
+}
+
+export async function runOperation(query: () => PromiseLike<unknown>): Promise<OperationOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const rows = (await query()) as readonly { r: unknown }[];
+      const answer = rows[0]?.r as FunctionAnswer | undefined;
+      if (!answer) throw new Error("ledger function returned no row");
+      if ("error" in answer) throw ledgerError(answer.error, answer.detail, answer.ext);
+      return { status: answer.status, body: answer.body, replayed: answer.replayed === true };
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt < 3 && code !== undefined && RETRYABLE.has(code)) continue;
+      throw error;
+    }
+  }
+}
