@@ -30,19 +30,40 @@ function freePort(): Promise<number> {
   });
 }
 
-function start(name: string, configFile: string): void {
-  const child = spawn(tool("nats-server"), ["-c", configFile], {
-    env: { ...process.env, ...natsTestEnv, POD_NAME: name },
-    stdio: ["ignore", "ignore", "pipe"],
+/** Starts nats-server and resolves once it reports ready; rejects with its log if it exits first. */
+function start(name: string, configFile: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(tool("nats-server"), ["-c", configFile], {
+      env: { ...process.env, ...natsTestEnv, POD_NAME: name },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    servers.push(child);
+    let log = "";
+    const collect = (chunk: Buffer) => {
+      log += chunk;
+      if (log.includes("Server is ready")) resolve();
+    };
+    child.stdout?.on("data", collect);
+    child.stderr?.on("data", collect);
+    child.on("exit", (code) => reject(new Error(`${name} exited with ${code} before it was ready:\n${log}`)));
   });
-  let log = "";
-  child.stderr?.on("data", (chunk) => {
-    log += chunk;
-  });
-  child.on("exit", (code) => {
-    if (code !== null && code !== 0) console.error(`${name} exited ${code}:\n${log}`);
-  });
-  servers.push(child);
+}
+
+/** Ports are picked free and then bound by nats-server; another process may win the race, so retry. */
+async function startOnFreePorts(
+  name: string,
+  write: (ports: number[]) => string,
+  count: number,
+): Promise<number[]> {
+  for (let attempt = 1; ; attempt++) {
+    const ports = await Promise.all(Array.from({ length: count }, freePort));
+    try {
+      await start(name, write(ports));
+      return ports;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 async function regionalServer(region: Region, hubLeafPort: number, certDir: string): Promise<number> {
@@ -50,22 +71,27 @@ async function regionalServer(region: Region, hubLeafPort: number, certDir: stri
   const config = objects.find((o) => o.kind === "ConfigMap" && o.metadata.name === "nats-config")?.data[
     "nats.conf"
   ] as string;
-  const port = await freePort();
   const dir = join(work, region);
   mkdirSync(dir, { recursive: true });
-  const local = config
-    .replace(/\ncluster \{[\s\S]*?\n\}\n/, "\n")
-    .replace('listen: "0.0.0.0:4222"', `listen: "127.0.0.1:${port}"`)
-    .replace('http: "0.0.0.0:8222"\n', "")
-    .replace("/var/run/nats/nats.pid", join(dir, "nats.pid"))
-    .replace("/data/jetstream", join(dir, "jetstream"))
-    .replace("nats-leaf://hub.global.croupier.example:7422", `nats-leaf://localhost:${hubLeafPort}`)
-    .replaceAll("/etc/nats/leaf-tls", certDir);
-  expect(local).not.toContain("cluster {");
-  const file = join(dir, "nats.conf");
-  writeFileSync(file, local);
-  start(`nats-${region}`, file);
-  return port;
+  const [port] = await startOnFreePorts(
+    `nats-${region}`,
+    ([clientPort]) => {
+      const local = config
+        .replace(/\ncluster \{[\s\S]*?\n\}\n/, "\n")
+        .replace('listen: "0.0.0.0:4222"', `listen: "127.0.0.1:${clientPort}"`)
+        .replace('http: "0.0.0.0:8222"\n', "")
+        .replace("/var/run/nats/nats.pid", join(dir, "nats.pid"))
+        .replace("/data/jetstream", join(dir, "jetstream"))
+        .replace("nats-leaf://hub.global.croupier.example:7422", `nats-leaf://localhost:${hubLeafPort}`)
+        .replaceAll("/etc/nats/leaf-tls", certDir);
+      if (local.includes("cluster {")) throw new Error("the cluster block was not removed");
+      const file = join(dir, "nats.conf");
+      writeFileSync(file, local);
+      return file;
+    },
+    1,
+  );
+  return port ?? 0;
 }
 
 async function connectWithRetry(port: number): Promise<NatsConnection> {
@@ -91,18 +117,23 @@ beforeAll(async () => {
   const euTls = pki.issue("leaf-eu", "leaf.eu.croupier.example");
   const ukTls = pki.issue("leaf-uk", "leaf.uk.croupier.example");
 
-  const hubPort = await freePort();
-  const leafPort = await freePort();
-  const hub = readFileSync(join(repoRoot, "infra/nats/hub.conf"), "utf8")
-    .replace('listen: "0.0.0.0:4222"', `listen: "127.0.0.1:${hubPort}"`)
-    .replace('http: "0.0.0.0:8222"\n', "")
-    .replace('listen: "0.0.0.0:7422"', `listen: "127.0.0.1:${leafPort}"`)
-    .replaceAll("/etc/nats/tls", hubTls);
-  writeFileSync(join(work, "hub.conf"), hub);
-  start("hub", join(work, "hub.conf"));
+  const [, leafPort] = await startOnFreePorts(
+    "hub",
+    ([clientPort, leafnodePort]) => {
+      const hub = readFileSync(join(repoRoot, "infra/nats/hub.conf"), "utf8")
+        .replace('listen: "0.0.0.0:4222"', `listen: "127.0.0.1:${clientPort}"`)
+        .replace('http: "0.0.0.0:8222"\n', "")
+        .replace('listen: "0.0.0.0:7422"', `listen: "127.0.0.1:${leafnodePort}"`)
+        .replaceAll("/etc/nats/tls", hubTls);
+      const file = join(work, "hub.conf");
+      writeFileSync(file, hub);
+      return file;
+    },
+    2,
+  );
 
-  eu = await connectWithRetry(await regionalServer("eu", leafPort, euTls));
-  uk = await connectWithRetry(await regionalServer("uk", leafPort, ukTls));
+  eu = await connectWithRetry(await regionalServer("eu", leafPort ?? 0, euTls));
+  uk = await connectWithRetry(await regionalServer("uk", leafPort ?? 0, ukTls));
 }, 60_000);
 
 afterAll(async () => {

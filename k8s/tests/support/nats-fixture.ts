@@ -37,7 +37,8 @@ export function writeRegionalConfig(objects: K8sObject[], dir: string): string {
     "nats.conf"
   ] as string;
   const auth = objects.find((o) => o.kind === "ExternalSecret" && o.metadata.name === "nats-auth");
-  const clusterConf = (auth?.spec.target.template.data["cluster.conf"] as string).replaceAll(
+  if (!auth) throw new Error("the nats-auth ExternalSecret is not rendered");
+  const clusterConf = (auth.spec.target.template.data["cluster.conf"] as string).replaceAll(
     /\{\{[^}]+\}\}/g,
     "test-route-password",
   );
