@@ -13,8 +13,8 @@ const JAVA_PROCESS_EXECUTION =
 // Commons-Collections and friends: the transformer/closure/factory gadgets of known chains.
 const JAVA_GADGET =
   /\b(?:invoker|chained|constant|instantiate|clone|closure|factory|map|predicate|string|switch)transformer\b|\b(?:for|while|if|chained|switch|transformer|invoker|exception|nop)closure\b|\b(?:instantiate|prototypeclone|prototypeserialization|constant|exception|reflection)factory\b|\btemplatesimpl\b|\blazymap\b|\bjdbcrowsetimpl\b|\bbadattributevalueexpexception\b|\bpriorityqueue\b.{0,200}\bcomparator\b|\bannotationinvocationhandler\b|\bobjectfactory\b.{0,100}\bjndi/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control bytes is the point
 const JAVA_SERIALIZED_MAGIC =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control bytes is the point
   /\xac\xed\x00\x05|rO0AB[QXY]|\baced0005[0-9a-f]{2}|KztAAU|H4sIAAAAAAAA[A-Z]{0,2}rO0/;
 // Log4Shell-style lookups, including nested and case-folding evasions (`${${lower:j}ndi:`).
 const LOG4J_LOOKUP =

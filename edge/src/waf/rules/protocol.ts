@@ -41,8 +41,10 @@ const IP_HOST = /^(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]{2,45}\])(?::\d{1,5})?$
 const OVERLONG_OR_INVALID_UTF8 = /%(?:c[01]|f[5-9a-f])/i;
 const FULLWIDTH_PERCENT_U = /%u(?:ff[0-9a-f]{2}|fe[0-9a-f]{2})/i;
 const RANGE_SPEC = /^bytes\s*=\s*(.{0,2000})$/i;
-const ACCEPT_SYNTAX =
-  /^(?:\s*[\w!#$%&'*+.^`|~-]{1,127}\/[\w!#$%&'*+.^`|~-]{1,127}(?:\s*;\s*[\w!#$%&'*+.^`|~-]{1,64}\s*=\s*(?:"[^"]{0,200}"|[\w!#$%&'*+.^`|~-]{0,200}))*\s*(?:,|$))+$/;
+const ACCEPT_ITEM =
+  /^\s{0,20}[\w!#$%&'*+.^`|~-]{1,127}\/[\w!#$%&'*+.^`|~-]{1,127}(?:\s{0,20};\s{0,20}[\w!#$%&'*+.^`|~-]{1,64}\s{0,20}=\s{0,20}(?:"[^"]{0,200}"|[\w!#$%&'*+.^`|~-]{0,200})){0,20}\s{0,20}$/;
+const HEX_PAIR = /^[0-9a-f]{2}$/i;
+const CONNECTION_TOKEN = /^[\w-]{1,64}$/;
 const BACKSLASH_UNICODE_ESCAPE = /\\u[0-9a-f]{4}/i;
 
 const MAX_ARGUMENT_NAME_LENGTH = 100;
@@ -62,7 +64,7 @@ export function hasInvalidUtf8(raw: string): boolean {
     const ch = raw.charCodeAt(i);
     if (ch === 37 && i + 2 < raw.length) {
       const value = Number.parseInt(raw.slice(i + 1, i + 3), 16);
-      if (!Number.isNaN(value) && /^[0-9a-f]{2}$/i.test(raw.slice(i + 1, i + 3))) {
+      if (!Number.isNaN(value) && HEX_PAIR.test(raw.slice(i + 1, i + 3))) {
         bytes.push(value);
         i += 2;
         continue;
@@ -163,7 +165,7 @@ export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
   requestRule({
     id: "protocol-invalid-utf8",
     family: "protocol",
-    patterns: [OVERLONG_OR_INVALID_UTF8, FULLWIDTH_PERCENT_U],
+    patterns: [OVERLONG_OR_INVALID_UTF8, FULLWIDTH_PERCENT_U, HEX_PAIR],
     check: (context) => {
       const { rawPath, rawQuery } = context.collected;
       if (hasInvalidUtf8(rawQuery) || hasInvalidUtf8(rawPath)) return "query";
@@ -202,6 +204,7 @@ export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
   requestRule({
     id: "protocol-connection-header",
     family: "protocol",
+    patterns: [CONNECTION_TOKEN],
     severity: "warning",
     check: (context) => {
       const connection = header(context, "connection");
@@ -212,7 +215,7 @@ export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
         .map((token) => token.trim());
       const close = tokens.includes("close");
       const keepAlive = tokens.includes("keep-alive");
-      return (close && keepAlive) || tokens.some((token) => !/^[\w-]{1,64}$/.test(token))
+      return (close && keepAlive) || tokens.some((token) => !CONNECTION_TOKEN.test(token))
         ? "header.connection"
         : null;
     },
@@ -221,12 +224,12 @@ export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
     id: "protocol-accept-header",
     family: "protocol",
     severity: "warning",
-    patterns: [ACCEPT_SYNTAX],
+    patterns: [ACCEPT_ITEM],
     check: (context) => {
       const accept = header(context, "accept");
       if (accept === null || accept.trim() === "") return null;
       if (accept.length > 1000) return "header.accept";
-      return ACCEPT_SYNTAX.test(accept) ? null : "header.accept";
+      return accept.split(",").every((item) => ACCEPT_ITEM.test(item)) ? null : "header.accept";
     },
   }),
   requestRule({

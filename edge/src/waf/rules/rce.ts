@@ -19,7 +19,7 @@ const GLOBBED_PATH = /\/[\w.]{0,10}[?*][\w.?*]{0,10}\/[\w.?*]{0,20}|(?:^|\s)\/[?
 const BRACE_EXPANSION = /\{[\w./-]{0,40},[\w./-]{0,40}(?:,[\w./-]{0,40}){0,10}\}/;
 // Tilde expansions of the directory stack and `!-1` history expansion.
 const TILDE_OR_HISTORY = /^\s*~[+-]\d{0,3}\s*$|(?:^|[\s;&|])!-\d|!!\s*[;&|]?$/;
-const ALIAS_DEFINITION = /\balias\s+(?:[-+][a-z]{1,5}\s+)*[^\s=]{1,40}\s*=/;
+const ALIAS_DEFINITION = /\balias\s{1,10}(?:[-+][a-z]{1,5}\s{1,10}){0,5}[^\s=]{1,40}\s{0,10}=/;
 // `sh -c …`, `$SHELL -c …`, `$((…))` and `$[…]` arithmetic: interpreter invocations and expansions.
 const SHELL_INVOCATION =
   /(?:^|[\s;|&`('"])(?:(?:ba|z|k|da|c|tc|fi)?sh|busybox|\$\{?[a-z_]\w{0,30}\}?)\s+-c\b|\$\[[^\]]{0,60}\]|\$\(\([^)]{0,60}\)\)/;

@@ -27,17 +27,18 @@ function sessionParameter(context: Parameters<RequestRule["check"]>[0]): string 
 }
 
 function hostOf(url: string): string | null {
-  const match = /^[a-z][\w+.-]{0,20}:\/\/(?:[^/@?#]{0,200}@)?([^/:?#]{1,253})/i.exec(url);
+  const match = REFERER_HOST.exec(url);
   return match?.[1]?.toLowerCase() ?? null;
 }
 
+const PORT_SUFFIX = /:\d+$/;
 const REFERER_HOST = /^[a-z][\w+.-]{0,20}:\/\/(?:[^/@?#]{0,200}@)?([^/:?#]{1,253})/i;
 
 export const SESSION_FIXATION_REQUEST_RULES: readonly RequestRule[] = [
   requestRule({
     id: "session-fixation-foreign-referer",
     family: "session-fixation",
-    patterns: [SESSION_ID_NAME, REFERER_HOST],
+    patterns: [SESSION_ID_NAME, REFERER_HOST, PORT_SUFFIX],
     check: (context) => {
       const target = sessionParameter(context);
       if (target === null) return null;
@@ -46,7 +47,7 @@ export const SESSION_FIXATION_REQUEST_RULES: readonly RequestRule[] = [
       const refererHost = hostOf(referer);
       const host = (context.request.headers.get("host") ?? hostOf(context.request.url) ?? "")
         .toLowerCase()
-        .replace(/:\d+$/, "");
+        .replace(PORT_SUFFIX, "");
       // A session id arriving from another site's link is the fixation pattern; same-site is fine.
       if (refererHost === null) return null;
       return refererHost === host || refererHost.endsWith(`.${host}`) ? null : target;

@@ -1,0 +1,16 @@
+import { COLLECT_PATTERNS } from "./request/collect-targets.ts";
+import { MULTIPART_PATTERNS } from "./request/parse-multipart.ts";
+import { REQUEST_RULES, VALUE_RULES } from "./rules/index.ts";
+import { NORMALIZE_PATTERNS } from "./transform/normalize.ts";
+
+/** Every regular expression the WAF evaluates on request data, for the ReDoS budget test. */
+export function allWafRegexes(): { owner: string; pattern: RegExp }[] {
+  const found: { owner: string; pattern: RegExp }[] = [];
+  for (const rule of [...VALUE_RULES, ...REQUEST_RULES]) {
+    for (const pattern of rule.patterns) found.push({ owner: rule.id, pattern });
+  }
+  for (const pattern of COLLECT_PATTERNS) found.push({ owner: "collect-targets", pattern });
+  for (const pattern of MULTIPART_PATTERNS) found.push({ owner: "parse-multipart", pattern });
+  for (const pattern of NORMALIZE_PATTERNS) found.push({ owner: "normalize", pattern });
+  return found;
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { detectSqlInjection } from "./detect.ts";
+import { tokenizeSql } from "./tokenize.ts";
+
+describe("tokenizeSql", () => {
+  it("classifies words, strings, numbers, operators and comments", () => {
+    const types = tokenizeSql("1' OR 'a'='a' -- x").map((token) => token.type).join("");
+    expect(types).toBe("1s&sos");
+    expect(tokenizeSql("1' OR 'a'='a' -- x", "'").map((token) => token.type).join("")).toBe("s&sosc");
+  });
+
+  it("treats a word followed by a parenthesis as a function call", () => {
+    expect(tokenizeSql("sleep(5)")[0]).toMatchObject({ type: "f", text: "sleep", tight: true });
+    expect(tokenizeSql("turn left (north)")[1]).toMatchObject({ type: "f", text: "left", tight: false });
+  });
+
+  it("keeps the body of MySQL versioned comments", () => {
+    expect(tokenizeSql("/*!50000union*/ select").map((token) => token.type).join("")).toBe("cUE");
+  });
+});
+
+describe("detectSqlInjection", () => {
+  it.each([
+    "1 OR 1=1",
+    "admin'--",
+    "x' or 'a'='a",
+    "1 union all select null,null--",
+    "1; drop table players",
+    "'; exec xp_cmdshell 'dir'--",
+    "1 and sleep(5)",
+    "' and extractvalue(1,concat(0x7e,version()))--",
+    "OR '{\"a\":1}'::jsonb @> '{\"a\":1}'",
+    "1) or (1=1",
+  ])("flags %s", (payload) => {
+    expect(detectSqlInjection(payload)).not.toBeNull();
+  });
+
+  it.each([
+    "O'Brien",
+    "It's been 2 hours, can you check my deposit?",
+    "Please select the game from the lobby",
+    "rock 'n' roll",
+    "me and you",
+    "Tom & Jerry - best cartoon",
+    "I'd like to withdraw 50; is that OK?",
+    "The \"VIP\" or \"Gold\" tier",
+    "ping pong (table 3)",
+    "SELECT your favourite team",
+  ])("leaves prose alone: %s", (text) => {
+    expect(detectSqlInjection(text)).toBeNull();
+  });
+});
