@@ -1,0 +1,52 @@
+# syntax=docker/dockerfile:1.7
+# Croupier ledger - Wallet/ledger: the double-entry money core.
+# Build from the repository root (the build context is the whole monorepo, narrowed by
+# infra/docker/ledger.Dockerfile.dockerignore):
+#   docker build -f infra/docker/ledger.Dockerfile -t registry.croupier.example/croupier/ledger:<git-sha> .
+#
+# Contract: the image runs `node services/ledger/src/main.node.ts` (Node 24 strips the types; there
+# is no build step). Kubernetes passes other entry points as arguments, e.g. the migration Job
+# runs `services/ledger/src/migrate.ts`. Runs as UID 65532 on a read-only root filesystem;
+# it writes nothing but /tmp (an emptyDir in Kubernetes).
+
+# Both bases are pinned by digest; the release pipeline's update job moves tag and digest together.
+ARG BUILD_IMAGE=docker.io/library/node:24-trixie-slim@sha256:c319bb4fac67c01ced508b67193a0397e02d37555d8f9b72958649efd302b7f8
+ARG RUNTIME_IMAGE=gcr.io/distroless/nodejs24-debian13:nonroot@sha256:bb6b03d81066993293a10feda7250e8e1cc034035fe9b61cfceededa7c8bf04d
+
+FROM ${BUILD_IMAGE} AS build
+WORKDIR /app
+ENV NODE_ENV=production \
+    npm_config_audit=false \
+    npm_config_fund=false \
+    npm_config_update_notifier=false
+# The lock file decides every version: `npm ci` fails instead of resolving anew. Only this
+# service's workspace and the shared workspaces it links to are installed, without dev
+# dependencies and without install scripts.
+COPY package.json package-lock.json ./
+COPY shared/ shared/
+COPY services/ledger/package.json services/ledger/
+RUN --mount=type=cache,target=/root/.npm,sharing=locked \
+    npm ci --omit=dev --ignore-scripts --workspace services/ledger --include-workspace-root=false
+COPY services/ledger/ services/ledger/
+
+FROM ${RUNTIME_IMAGE}
+ARG VERSION=dev
+ARG REVISION=unknown
+LABEL org.opencontainers.image.title="croupier-ledger" \
+      org.opencontainers.image.description="Croupier Wallet/ledger: the double-entry money core" \
+      org.opencontainers.image.source="https://github.com/croupier/croupier" \
+      org.opencontainers.image.licenses="Apache-2.0" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${REVISION}"
+WORKDIR /app
+ENV NODE_ENV=production \
+    PORT=8082
+# Files stay owned by root: the service user can read them, never change them.
+COPY --from=build /app/package.json ./package.json
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/shared ./shared
+COPY --from=build /app/services/ledger ./services/ledger
+USER 65532:65532
+EXPOSE 8082
+ENTRYPOINT ["/nodejs/bin/node"]
+CMD ["services/ledger/src/main.node.ts"]
