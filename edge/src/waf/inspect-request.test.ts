@@ -1,8 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { inspectRequest, wafBlockResponse } from "./index.ts";
 
-function request(init: { method?: string; url: string; body?: string; contentType?: string; headers?: Record<string, string> }) {
-  const headers = new Headers({ host: "api.croupier.test", "user-agent": "Mozilla/5.0", accept: "application/json", ...init.headers });
+function request(init: {
+  method?: string;
+  url: string;
+  body?: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+}) {
+  const headers = new Headers({
+    host: "api.croupier.test",
+    "user-agent": "Mozilla/5.0",
+    accept: "application/json",
+    ...init.headers,
+  });
   if (init.contentType) headers.set("content-type", init.contentType);
   return {
     method: init.method ?? "GET",
@@ -22,12 +33,22 @@ describe("inspectRequest", () => {
       currency: "EUR",
       email: "o'brien.sean+vip@example.ie",
       name: "Seán O'Brien",
-      message: "Hi, I can't see my deposit from yesterday (ref 7f3c-22). It's been 2 hours; please select the right account & check again!",
+      message:
+        "Hi, I can't see my deposit from yesterday (ref 7f3c-22). It's been 2 hours; please select the right account & check again!",
       playerId: "ply_01J9Z7Q8K3M4N5P6R7S8T9V0W1",
       returnUrl: "https://casino.example.com/cashier?tab=deposit&lang=en",
     });
     const result = inspectRequest(
-      request({ method: "POST", url: "https://api.croupier.test/v1/wallet/deposits", body, contentType: "application/json", headers: { referer: "https://casino.example.com/cashier?tab=deposit", cookie: "session=abc.def.ghi; consent=analytics%3Dno" } }),
+      request({
+        method: "POST",
+        url: "https://api.croupier.test/v1/wallet/deposits",
+        body,
+        contentType: "application/json",
+        headers: {
+          referer: "https://casino.example.com/cashier?tab=deposit",
+          cookie: "session=abc.def.ghi; consent=analytics%3Dno",
+        },
+      }),
       PL1,
     );
     expect(result).toEqual({ blocked: false, score: 0, matches: [] });
@@ -47,14 +68,23 @@ describe("inspectRequest", () => {
 
   it("skips password fields on auth routes so players may choose any password", () => {
     const body = JSON.stringify({ email: "a@example.com", password: "' OR 1=1 -- <script>" });
-    const input = request({ method: "POST", url: "https://api.croupier.test/v1/auth/register", body, contentType: "application/json" });
+    const input = request({
+      method: "POST",
+      url: "https://api.croupier.test/v1/auth/register",
+      body,
+      contentType: "application/json",
+    });
     expect(inspectRequest(input, { paranoiaLevel: 1, routeId: "auth.register" }).blocked).toBe(false);
     expect(inspectRequest(input, { paranoiaLevel: 1, routeId: "wallet.deposit" }).blocked).toBe(true);
   });
 
   it("honours a custom exclusion table by family and target prefix", () => {
     const input = request({ url: "https://api.croupier.test/v1/cms?html=%3Cscript%3Ealert(1)%3C/script%3E" });
-    const options = { paranoiaLevel: 1, routeId: "cms.edit", routeExclusions: [{ routeId: "cms.edit", exclude: [{ family: "xss" as const, target: "query.*" }] }] } as const;
+    const options = {
+      paranoiaLevel: 1,
+      routeId: "cms.edit",
+      routeExclusions: [{ routeId: "cms.edit", exclude: [{ family: "xss" as const, target: "query.*" }] }],
+    } as const;
     expect(inspectRequest(input, options).matches.filter((match) => match.family === "xss")).toEqual([]);
   });
 

@@ -7,7 +7,25 @@ const SHORT = 8_000;
 
 /** Characters a regex cares about: its literals plus representatives of its classes. */
 function interestingCharacters(source: string): string[] {
-  const chars = new Set<string>(["a", "A", "1", " ", "/", ".", "'", '"', "<", "=", "(", "%", "$", "\\", "\n", "-", "_"]);
+  const chars = new Set<string>([
+    "a",
+    "A",
+    "1",
+    " ",
+    "/",
+    ".",
+    "'",
+    '"',
+    "<",
+    "=",
+    "(",
+    "%",
+    "$",
+    "\\",
+    "\n",
+    "-",
+    "_",
+  ]);
   for (let i = 0; i < source.length; i++) {
     const ch = source[i] as string;
     if (ch === "\\") {
@@ -27,7 +45,11 @@ function interestingCharacters(source: string): string[] {
 function adversarialInputs(source: string): string[] {
   const chars = interestingCharacters(source);
   const cycle = chars.join("");
-  const inputs = [cycle.repeat(Math.ceil(LONG / cycle.length)).slice(0, LONG), `${"a".repeat(LONG)}!`, `${" ".repeat(LONG)}x`];
+  const inputs = [
+    cycle.repeat(Math.ceil(LONG / cycle.length)).slice(0, LONG),
+    `${"a".repeat(LONG)}!`,
+    `${" ".repeat(LONG)}x`,
+  ];
   for (const ch of chars) inputs.push(ch.repeat(SHORT), `${ch.repeat(SHORT)}\u0000`);
   // Near-misses: the regex's own text repeated, which walks deep into its alternatives.
   const literal = source.replace(/[\\()[\]{}|?*+^$]/g, "");

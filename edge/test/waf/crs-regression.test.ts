@@ -34,7 +34,10 @@ describe("OWASP CRS regression set at paranoia level 1", () => {
     (crs, _family, score) => {
       const [attackFloor, benignFloor] = FLOORS[crs] ?? [ATTACK_TARGET, BENIGN_TARGET];
       expect(score.detected / score.attacks).toBeGreaterThanOrEqual(Math.min(attackFloor, ATTACK_TARGET));
-      if (score.benign > 0) expect(score.benignPassed / score.benign).toBeGreaterThanOrEqual(Math.min(benignFloor, BENIGN_TARGET));
+      if (score.benign > 0)
+        expect(score.benignPassed / score.benign).toBeGreaterThanOrEqual(
+          Math.min(benignFloor, BENIGN_TARGET),
+        );
     },
   );
 });

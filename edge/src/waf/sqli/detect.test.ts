@@ -4,9 +4,16 @@ import { tokenizeSql } from "./tokenize.ts";
 
 describe("tokenizeSql", () => {
   it("classifies words, strings, numbers, operators and comments", () => {
-    const types = tokenizeSql("1' OR 'a'='a' -- x").map((token) => token.type).join("");
-    expect(types).toBe("1s&sos");
-    expect(tokenizeSql("1' OR 'a'='a' -- x", "'").map((token) => token.type).join("")).toBe("s&sosc");
+    const types = tokenizeSql("1' OR 'a'='a' -- x")
+      .map((token) => token.type)
+      .join("");
+    // As a bare value the quotes pair up wrongly; in the quoted context the break becomes visible.
+    expect(types).toBe("1snsns");
+    expect(
+      tokenizeSql("1' OR 'a'='a' -- x", "'")
+        .map((token) => token.type)
+        .join(""),
+    ).toBe("s&sosc");
   });
 
   it("treats a word followed by a parenthesis as a function call", () => {
@@ -15,7 +22,11 @@ describe("tokenizeSql", () => {
   });
 
   it("keeps the body of MySQL versioned comments", () => {
-    expect(tokenizeSql("/*!50000union*/ select").map((token) => token.type).join("")).toBe("cUE");
+    expect(
+      tokenizeSql("/*!50000union*/ select")
+        .map((token) => token.type)
+        .join(""),
+    ).toBe("cUE");
   });
 });
 
@@ -43,7 +54,7 @@ describe("detectSqlInjection", () => {
     "me and you",
     "Tom & Jerry - best cartoon",
     "I'd like to withdraw 50; is that OK?",
-    "The \"VIP\" or \"Gold\" tier",
+    'The "VIP" or "Gold" tier',
     "ping pong (table 3)",
     "SELECT your favourite team",
   ])("leaves prose alone: %s", (text) => {
