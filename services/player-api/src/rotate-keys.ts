@@ -6,7 +6,7 @@
 // the edge's JWKS cache lifetime (10 minutes); the replaced key stays published until its last
 // token has expired.
 import { parseArgs } from "node:util";
-import { loadEnvOrExit } from "@croupier/core/env";
+import { envVar, loadEnvOrExit } from "@croupier/core/env";
 import { createDatabase } from "@croupier/db/client";
 import { playerApiEnv } from "./env.ts";
 import { loadKek } from "./keys/kek.ts";
@@ -20,8 +20,14 @@ const { values } = parseArgs({
     revoke: { type: "string" },
   },
 });
-const { PORT: _port, LEDGER_URL: _ledger, ...shape } = playerApiEnv;
-const config = loadEnvOrExit("player-api-rotate-keys", shape);
+const config = loadEnvOrExit("player-api-rotate-keys", {
+  DATABASE_URL: envVar.databaseUrl(),
+  SIGNING_KEYS_KEK: playerApiEnv.SIGNING_KEYS_KEK,
+  SIGNING_KEYS_KEK_ID: playerApiEnv.SIGNING_KEYS_KEK_ID,
+  // Only needed to derive the development KEK when SIGNING_KEYS_KEK is not set.
+  SERVICE_TOKEN_SECRET: envVar.secret().optional(),
+  ACCESS_TOKEN_TTL_SECONDS: playerApiEnv.ACCESS_TOKEN_TTL_SECONDS,
+});
 const database = createDatabase({
   url: config.DATABASE_URL,
   maxConnections: 1,
@@ -41,15 +47,16 @@ try {
     const activateIn = Number(values["activate-in"]);
     if (!Number.isInteger(activateIn) || activateIn < 0)
       throw new Error("--activate-in takes whole seconds ≥ 0");
-    const kek = await loadKek(config);
+    if (!config.SIGNING_KEYS_KEK && !config.SERVICE_TOKEN_SECRET) throw new Error("set SIGNING_KEYS_KEK");
+    const kek = await loadKek({ ...config, SERVICE_TOKEN_SECRET: config.SERVICE_TOKEN_SECRET ?? "" });
     const activatesAt = new Date(now.getTime() + activateIn * 1000);
     const kid = await createSigningKey(database.sql, kek, activatesAt);
-    const retiredUntil = new Date(activatesAt.getTime() + keyRetentionMs(config as never));
+    const retiredUntil = new Date(activatesAt.getTime() + keyRetentionMs(config));
     console.log(`created ${kid}: published now, signs from ${activatesAt.toISOString()};`);
     console.log(`the key it replaces stays in the JWKS until ${retiredUntil.toISOString()}`);
   }
   const keys = await loadSigningKeys(database.sql);
-  const states = keyStates(keys, new Date(), keyRetentionMs(config as never));
+  const states = keyStates(keys, new Date(), keyRetentionMs(config));
   for (const key of keys)
     console.log(`${key.kid}\t${states.get(key.kid)}\tactivates ${key.activatesAt.toISOString()}`);
 } finally {

@@ -17,7 +17,7 @@ import { createKeyRing } from "./keys/key-ring.ts";
 import { ensureSigningKey } from "./keys/signing-keys.ts";
 
 /** How long a replaced signing key stays published: the longest token lifetime plus clock skew. */
-export function keyRetentionMs(config: PlayerApiConfig): number {
+export function keyRetentionMs(config: Pick<PlayerApiConfig, "ACCESS_TOKEN_TTL_SECONDS">): number {
   return (config.ACCESS_TOKEN_TTL_SECONDS + 60) * 1000;
 }
 
