@@ -53,14 +53,18 @@ export function createServiceApp(options: ServiceAppOptions): ServiceApp {
   });
 
   app.use("*", requestContext(options, tracing));
-  app.use(
-    "*",
-    bodyLimit({
-      maxSize: options.maxBodyBytes ?? 64 * 1024,
-      onError: (c) => problemResponse(c, problems.payloadTooLarge(options.maxBodyBytes ?? 64 * 1024)),
-    }),
-  );
-  app.use("*", requireJsonBodies());
+  const limit = bodyLimit({
+    maxSize: options.maxBodyBytes ?? 64 * 1024,
+    onError: (c) => problemResponse(c, problems.payloadTooLarge(options.maxBodyBytes ?? 64 * 1024)),
+  });
+  const jsonOnly = requireJsonBodies();
+  const selfChecked = options.selfCheckedBodyPaths ?? [];
+  const unlessSelfChecked =
+    (check: MiddlewareHandler<ServiceEnv>): MiddlewareHandler<ServiceEnv> =>
+    (c, next) =>
+      selfChecked.some((prefix) => c.req.path.startsWith(prefix)) ? next() : check(c, next);
+  app.use("*", unlessSelfChecked(limit));
+  app.use("*", unlessSelfChecked(jsonOnly));
   app.onError(errorHandler(options.log));
   app.notFound((c) => problemResponse(c, problems.notFound(`No route for ${c.req.method} ${c.req.path}.`)));
 
