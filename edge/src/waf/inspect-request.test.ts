@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inspectRequest, wafBlockResponse } from "./index.ts";
+import { type InspectOptions, inspectRequest, wafBlockResponse } from "./index.ts";
 
 function request(init: {
   method?: string;
@@ -80,11 +80,11 @@ describe("inspectRequest", () => {
 
   it("honours a custom exclusion table by family and target prefix", () => {
     const input = request({ url: "https://api.croupier.test/v1/cms?html=%3Cscript%3Ealert(1)%3C/script%3E" });
-    const options = {
+    const options: InspectOptions = {
       paranoiaLevel: 1,
       routeId: "cms.edit",
-      routeExclusions: [{ routeId: "cms.edit", exclude: [{ family: "xss" as const, target: "query.*" }] }],
-    } as const;
+      routeExclusions: [{ routeId: "cms.edit", exclude: [{ family: "xss", target: "query.*" }] }],
+    };
     expect(inspectRequest(input, options).matches.filter((match) => match.family === "xss")).toEqual([]);
   });
 

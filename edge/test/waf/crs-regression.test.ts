@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import fixture from "../../../tests/fixtures/crs/crs-cases.json";
+import fixture from "../../../tests/fixtures/crs/crs-cases.json" with { type: "json" };
 import { inspectRequest } from "../../src/waf/index.ts";
 import { type CrsFixture, scoreCrs } from "./crs-score.ts";
 
@@ -25,7 +25,7 @@ const FLOORS: Record<string, [number, number]> = {
 };
 
 describe("OWASP CRS regression set at paranoia level 1", () => {
-  const scores = scoreCrs(fixture as CrsFixture, 1, (request, paranoiaLevel) =>
+  const scores = scoreCrs(fixture as unknown as CrsFixture, 1, (request, paranoiaLevel) =>
     inspectRequest(request, { paranoiaLevel, routeId: "crs.regression" }),
   ).filter((score) => score.family !== "generic");
 
