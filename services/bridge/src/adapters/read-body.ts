@@ -7,10 +7,33 @@ export type RawBody =
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
+/** Up to this many bytes of an oversized body are read and dropped, so the client gets our answer. */
+const DRAIN_LIMIT_BYTES = 8 * 1024 * 1024;
+
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, already: number): Promise<void> {
+  let size = already;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      size += value.byteLength;
+      if (size > DRAIN_LIMIT_BYTES) {
+        await reader.cancel();
+        return;
+      }
+    }
+  } catch {
+    // the client went away; nothing to answer
+  }
+}
+
 export async function readRawBody(request: Request, maxBytes: number): Promise<RawBody> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) return { ok: false, reason: "too_large" };
   if (!request.body) return { ok: true, bytes: new Uint8Array(0), text: "" };
+  if (declared > maxBytes) {
+    await drain(request.body.getReader(), 0);
+    return { ok: false, reason: "too_large" };
+  }
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -20,7 +43,7 @@ export async function readRawBody(request: Request, maxBytes: number): Promise<R
       if (done) break;
       size += value.byteLength;
       if (size > maxBytes) {
-        await reader.cancel().catch(() => undefined);
+        await drain(reader, size);
         return { ok: false, reason: "too_large" };
       }
       chunks.push(value);

@@ -55,7 +55,7 @@ const toSession = (row: Record<string, unknown>): SessionRecord => ({
   gameCode: row.game_code as string,
   jurisdiction: row.jurisdiction as string,
   platformSessionId: row.platform_session_id as string,
-  expiresAt: row.expires_at as Date,
+  expiresAt: new Date(row.expires_at as string | Date),
 });
 
 const toTransaction = (row: Record<string, unknown>): StoredTransaction => ({
@@ -113,7 +113,7 @@ export function createPgStore(sql: Sql, options: { cacheMs?: number } = {}): Bri
       await sql`
         insert into sessions (token, provider_id, player_id, currency, game_code, jurisdiction, platform_session_id, expires_at)
         values (${s.token}, ${s.providerId}, ${s.playerId}, ${s.currency}, ${s.gameCode}, ${s.jurisdiction},
-                ${s.platformSessionId}, ${s.expiresAt})`;
+                ${s.platformSessionId}, ${s.expiresAt.toISOString()})`;
       sessions.delete(s.token);
     },
     prior: async (providerId, requestUuid, transactionUuid) => {
@@ -123,7 +123,10 @@ export function createPgStore(sql: Sql, options: { cacheMs?: number } = {}): Bri
         left join provider_requests r on r.provider_id = ${providerId} and r.request_uuid = ${requestUuid}
         left join provider_transactions t on t.provider_id = ${providerId} and t.transaction_uuid = ${transactionUuid ?? null}`;
       return {
-        response: row?.prior_response ?? undefined,
+        response:
+          typeof row?.prior_response === "string"
+            ? JSON.parse(row.prior_response)
+            : (row?.prior_response ?? undefined),
         transaction: row?.transaction_uuid ? toTransaction(row) : undefined,
       };
     },
@@ -137,7 +140,7 @@ export function createPgStore(sql: Sql, options: { cacheMs?: number } = {}): Bri
       await sql`
         with req as (
           insert into provider_requests (provider_id, request_uuid, endpoint, response)
-          values (${providerId}, ${requestUuid}, ${endpoint}, ${sql.json(response as never)})
+          values (${providerId}, ${requestUuid}, ${endpoint}, ${JSON.stringify(response)}::jsonb)
           on conflict do nothing
         )
         ${

@@ -13,6 +13,7 @@ export interface LaunchInput {
   sessionId: string;
   locale?: string;
   returnUrl?: string;
+  ttlSeconds?: number;
 }
 
 export interface LaunchResult {
@@ -48,7 +49,8 @@ export async function launchGame(
     );
   }
   const token = newSessionToken();
-  const expiresAt = new Date(ctx.clock().getTime() + ctx.sessionTtlMs);
+  const ttlMs = Math.min(ctx.sessionTtlMs, (input.ttlSeconds ?? Number.POSITIVE_INFINITY) * 1000);
+  const expiresAt = new Date(ctx.clock().getTime() + ttlMs);
   await ctx.store.createSession({
     token,
     providerId: provider.id,

@@ -114,7 +114,7 @@ export async function reconcileProvider(deps: {
   const ours = await deps.sql<OurRow[]>`
     select transaction_uuid, kind, player_id, currency, amount, outcome, ledger_tx_id
     from provider_transactions
-    where provider_id = ${provider.id} and created_at >= ${deps.from} and created_at < ${deps.to}`;
+    where provider_id = ${provider.id} and created_at >= ${deps.from.toISOString()} and created_at < ${deps.to.toISOString()}`;
   // Rows the provider reports from the window's edges may be stored just outside it on our side.
   const missing = report.filter((t) => !ours.some((o) => o.transaction_uuid === t.transaction_uuid));
   if (missing.length > 0) {
@@ -129,7 +129,7 @@ export async function reconcileProvider(deps: {
   for (const m of mismatches) {
     await deps.sql`
       insert into reconciliation_mismatches (run_id, provider_id, transaction_uuid, kind, detail)
-      values (${runId}, ${provider.id}, ${m.transactionUuid}, ${m.kind}, ${deps.sql.json(m.detail as never)})`;
+      values (${runId}, ${provider.id}, ${m.transactionUuid}, ${m.kind}, ${JSON.stringify(m.detail)}::jsonb)`;
   }
   if (mismatches.length > 0) {
     deps.log.warn(

@@ -29,8 +29,8 @@ interface RoundRow {
   rollbacks: number;
   total_bet: bigint;
   total_win: bigint;
-  opened_at: Date;
-  closed_at: Date | null;
+  opened_at: Date | string;
+  closed_at: Date | string | null;
   close_reason: string | null;
   opened_published: boolean;
   closed_published: boolean;
@@ -41,7 +41,7 @@ export function roundEnvelope(row: RoundRow, verb: "opened" | "closed", region: 
   return {
     id: eventId(row.round_id, verb),
     type: `bridge.round.${verb}`,
-    occurredAt: (verb === "closed" ? (row.closed_at ?? new Date()) : row.opened_at).toISOString(),
+    occurredAt: new Date(verb === "closed" ? (row.closed_at ?? Date.now()) : row.opened_at).toISOString(),
     jurisdiction: row.jurisdiction ?? region,
     region,
     playerId: row.player_id,
@@ -105,7 +105,7 @@ export async function closeIdleRounds(deps: { sql: Sql; timeoutMs: number; now?:
   const cutoff = new Date((deps.now ?? new Date()).getTime() - deps.timeoutMs);
   const closed = await deps.sql`
     update rounds set status = 'closed', closed_at = now(), close_reason = 'timeout'
-    where status = 'open' and last_activity_at < ${cutoff}
+    where status = 'open' and last_activity_at < ${cutoff.toISOString()}
     returning round_id`;
   return closed.length;
 }

@@ -23,6 +23,8 @@ export const launchRoute = createRoute({
             sessionId: z.string().min(1).max(128),
             locale: z.string().max(16).optional(),
             returnUrl: z.url().optional(),
+            /** Shorter session lifetime than the default (tests of expiry, short demo sessions). */
+            ttlSeconds: z.number().int().min(1).max(86_400).optional(),
           }),
         },
       },
