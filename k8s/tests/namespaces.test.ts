@@ -35,6 +35,18 @@ describe.each(regions)("namespaces of region %s", (region) => {
     for (const ns of used) expect(names).toContain(ns);
   });
 
+  it("every database a pod is labelled for exists in the foundation, and NATS clients have a server", () => {
+    const clusters = new Set(byKind(objects, "Cluster").map((c) => c.metadata.name));
+    const text = objects.map((o) => JSON.stringify(o)).join("\n");
+    const wanted = new Set(
+      [...text.matchAll(/"croupier\.io\/db-access":"([a-z-]+)"/g)].map((m) => `${m[1]}-pg`),
+    );
+    expect(wanted.size).toBeGreaterThan(2);
+    for (const cluster of wanted) expect(clusters).toContain(cluster);
+    expect(text).toContain('"croupier.io/nats-client":"true"');
+    expect(byKind(objects, "StatefulSet").some((s) => s.metadata.name === "nats")).toBe(true);
+  });
+
   it.each(["enforce", "audit", "warn"])(
     "every namespace is labelled Pod Security restricted (%s)",
     (mode) => {
