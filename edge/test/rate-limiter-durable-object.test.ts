@@ -1,3 +1,4 @@
+import { abortAllDurableObjects, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { RateLimitPolicy } from "../src/policy/routes.ts";
@@ -49,14 +50,28 @@ describe("RateLimiter Durable Object", { timeout: 60_000 }, () => {
     expect(edge.originRequests).toHaveLength(250);
   });
 
-  it("keeps counting across an eviction of the object", async () => {
+  it("keeps counting across a restart of the object", async () => {
     const limiter = durableObjectLimiter(namespace);
     const policy: RateLimitPolicy = { name: "persist", dimension: "ip", limit: 2, windowSeconds: 600 };
     const key = `persist:ip:${crypto.randomUUID()}`;
     expect((await limiter(key, policy)).allowed).toBe(true);
     expect((await limiter(key, policy)).allowed).toBe(true);
-    const { evictDurableObject } = await import("cloudflare:test");
-    await evictDurableObject(namespace.get(namespace.idFromName(key)));
+    // Reset every instance (as a deploy or an eviction would) while keeping their storage.
+    await abortAllDurableObjects();
     expect(await limiter(key, policy)).toMatchObject({ allowed: false, remaining: 0 });
+  });
+
+  it("forgets a key once its window is empty, and keeps a busy key", async () => {
+    const limiter = durableObjectLimiter(namespace);
+    const policy: RateLimitPolicy = { name: "forget", dimension: "ip", limit: 5, windowSeconds: 1 };
+    const key = `forget:ip:${crypto.randomUUID()}`;
+    const stub = namespace.get(namespace.idFromName(key));
+    await limiter(key, policy);
+    // Still inside the window: the alarm re-arms and the log stays.
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(await runInDurableObject(stub, (_, state) => state.storage.get("log"))).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(await runInDurableObject(stub, (_, state) => state.storage.get("log"))).toBeUndefined();
   });
 });

@@ -11,28 +11,41 @@ const LOG_KEY = "log";
  */
 export class RateLimiter extends DurableObject {
   private log: number[] = [];
+  private windowMs = 0;
+  private alarmArmed = false;
 
   constructor(ctx: DurableObjectState, env: unknown) {
     super(ctx, env);
     void ctx.blockConcurrencyWhile(async () => {
       this.log = (await ctx.storage.get<number[]>(LOG_KEY)) ?? [];
+      this.alarmArmed = (await ctx.storage.getAlarm()) !== null;
     });
   }
 
   hit(policy: { limit: number; windowSeconds: number }): LimitDecision {
     const now = Date.now();
-    const windowMs = policy.windowSeconds * 1000;
-    const decision = admit(this.log, now, policy.limit, windowMs);
+    this.windowMs = policy.windowSeconds * 1000;
+    const decision = admit(this.log, now, policy.limit, this.windowMs);
     if (decision.allowed) {
       void this.ctx.storage.put(LOG_KEY, this.log);
-      void this.ctx.storage.setAlarm(now + windowMs + 1000);
+      // One pending alarm per busy period, not a storage write per hit.
+      if (!this.alarmArmed) {
+        this.alarmArmed = true;
+        void this.ctx.storage.setAlarm(now + this.windowMs + 1000);
+      }
     }
     return decision;
   }
 
-  // Every admitted hit re-arms the alarm for one window after itself, so when it fires the whole log has
-  // expired and the key can go.
+  /** Drops the key once its whole log has left the window; while it is busy, looks again later. */
   async alarm(): Promise<void> {
+    const newest = this.log.at(-1);
+    const windowMs = this.windowMs || 3600_000;
+    if (newest !== undefined && Date.now() - newest <= windowMs) {
+      await this.ctx.storage.setAlarm(newest + windowMs + 1000);
+      return;
+    }
+    this.alarmArmed = false;
     this.log = [];
     await this.ctx.storage.deleteAll();
   }

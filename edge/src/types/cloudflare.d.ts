@@ -35,6 +35,7 @@ interface DurableObjectStorage {
   put<T>(key: string, value: T): Promise<void>;
   deleteAll(): Promise<void>;
   setAlarm(scheduledTime: number | Date): Promise<void>;
+  getAlarm(): Promise<number | null>;
 }
 
 interface DurableObjectState {
@@ -66,7 +67,7 @@ declare module "cloudflare:workers" {
 
 declare module "cloudflare:test" {
   export function runDurableObjectAlarm(stub: unknown): Promise<boolean>;
-  export function evictDurableObject(stub: unknown): Promise<void>;
+  export function abortAllDurableObjects(): Promise<void>;
   export function runInDurableObject<R>(
     stub: unknown,
     callback: (instance: unknown, state: DurableObjectState) => R | Promise<R>,
