@@ -5,9 +5,19 @@ import {
   detectScriptContext,
   XSS_PATTERNS,
 } from "../xss/detect.ts";
-import { valueRule } from "./define.ts";
+import { regexRule, valueRule } from "./define.ts";
+
+// A parameter name that begins with whitespace and an event handler is an attribute injection.
+const INJECTED_HANDLER_NAME = /^\s+on[a-z]{3,40}\s*$/;
 
 export const XSS_RULES: readonly ValueRule[] = [
+  regexRule({
+    id: "xss-event-handler-name",
+    family: "xss",
+    kinds: ["query-name", "body-name", "cookie-name"],
+    pipeline: "lower",
+    pattern: INJECTED_HANDLER_NAME,
+  }),
   valueRule({
     id: "xss-html-injection",
     family: "xss",

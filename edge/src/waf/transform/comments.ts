@@ -42,3 +42,40 @@ export function stripHtmlComments(input: string): string {
   }
   return out;
 }
+
+/**
+ * Removes C-family comments the way PHP and JavaScript read them (`/* … *\/`, `// …` and `# …` to
+ * the end of the line), so code split by comments (`$a/*x*\/(1)`) reads as one expression. `//`
+ * after a colon is a URL scheme, not a comment.
+ */
+export function stripCodeComments(input: string): string {
+  if (input.indexOf("/*") < 0 && input.indexOf("//") < 0 && input.indexOf("#") < 0) return input;
+  let out = "";
+  let i = 0;
+  const n = input.length;
+  while (i < n) {
+    const ch = input[i];
+    if (ch === "/" && input[i + 1] === "*") {
+      const close = input.indexOf("*/", i + 2);
+      out += " ";
+      i = close < 0 ? n : close + 2;
+      continue;
+    }
+    const lineComment = (ch === "/" && input[i + 1] === "/" && input[i - 1] !== ":") || ch === "#";
+    if (lineComment) {
+      const newline = input.indexOf("\n", i);
+      // A `#` without a line break after it is more likely data (`#1`) than a comment.
+      if (ch === "#" && newline < 0) {
+        out += ch;
+        i++;
+        continue;
+      }
+      out += " ";
+      i = newline < 0 ? n : newline + 1;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}

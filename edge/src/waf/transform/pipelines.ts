@@ -1,3 +1,4 @@
+import { stripCodeComments } from "./comments.ts";
 import { decodeBackslashEscapes } from "./escapes.ts";
 import { decodeHtmlEntities } from "./html-entities.ts";
 import { compressWhitespace, foldUnicode, normalizePath, removeControlChars } from "./normalize.ts";
@@ -12,8 +13,9 @@ import { urlDecode } from "./url-decode.ts";
  * - `lower`: `decoded`, lower-cased.
  * - `compact`: `lower` with whitespace runs collapsed to one space.
  * - `path`: `lower` with path separators normalised.
+ * - `code`: `lower` without C-family comments, whitespace collapsed (PHP/JavaScript shapes).
  */
-export type PipelineName = "raw" | "decoded" | "lower" | "compact" | "path";
+export type PipelineName = "raw" | "decoded" | "lower" | "compact" | "path" | "code";
 
 const MAX_DECODE_ROUNDS = 3;
 
@@ -33,6 +35,7 @@ export class ValueViews {
   private lowerValue: string | undefined;
   private compactValue: string | undefined;
   private pathValue: string | undefined;
+  private codeValue: string | undefined;
 
   constructor(raw: string) {
     this.raw = raw;
@@ -58,6 +61,11 @@ export class ValueViews {
     return this.pathValue;
   }
 
+  get code(): string {
+    this.codeValue ??= compressWhitespace(stripCodeComments(this.lower));
+    return this.codeValue;
+  }
+
   view(name: PipelineName): string {
     switch (name) {
       case "raw":
@@ -70,6 +78,8 @@ export class ValueViews {
         return this.compact;
       case "path":
         return this.path;
+      case "code":
+        return this.code;
     }
   }
 }

@@ -1,5 +1,6 @@
 import { stripSqlBlockComments } from "../transform/comments.ts";
 import { decodeBackslashEscapes } from "../transform/escapes.ts";
+import { urlDecode } from "../transform/url-decode.ts";
 import { scanTags } from "./scan-tags.ts";
 import { ACTIVE_ELEMENTS, isEventHandlerName, URL_ATTRIBUTES } from "./vocabulary.ts";
 
@@ -18,13 +19,13 @@ const SCRIPT_SCHEME =
 // A scheme that is followed by code, anywhere in the value (redirect parameters, injected hrefs).
 const SCRIPT_URL_IN_VALUE = /(?:^|[\s"'`=(,;:<>[{])(?:java|vb|live)script:[^\s]/;
 const DATA_HTML_URL =
-  /(?:^|[\s"'`=(])data:(?:text\/html|image\/svg\+xml|application\/x-?(?:java|ecma)script)[;,]/;
+  /(?:^|[\s"'`=(])data:(?:text\/html|image\/svg\+xml|application\/x-?(?:java|ecma)script)[;,]|(?:^|[\s"'`=(])data:[^,]{0,100},\s*<[a-z!?]/;
 const EVENT_ATTRIBUTE_OUTSIDE_TAG = /(^|[\s"'`;/+])(on[a-z]{3,40}|formaction|srcdoc|xlink:href)\s*=\s*(.?)/g;
 const JS_CALL =
   /(?:^|[^\w$.])(?:alert|prompt|confirm|eval|settimeout|setinterval|execscript|msgbox|showmodaldialog|unescape|fromcharcode|atob|btoa)\s*(?:\(|`)/;
 const JS_CALL_PROSE_ARGUMENT = /(?:alert|prompt|confirm)\s*\((?:e?s|ed|ing)\)/;
 const JS_SINK =
-  /\bdocument\s*\.\s*(?:cookie|write|writeln|domain|location|body|documentelement|forms|createelement|execcommand)\b|\b(?:window|top|self|parent)\s*\.\s*(?:location|open|name|eval)\b|\blocation\s*\.\s*(?:href|hash|search|replace|assign)\b|\.\s*(?:innerhtml|outerhtml|insertadjacenthtml|parentnode|appendchild|srcdoc|textcontent|innertext|queryselector(?:all)?|getelementbyid|getelementsby\w+)\b|\b(?:localstorage|sessionstorage)\s*\.|\bxmlhttprequest\b|\bnew\s+function\s*\(|\.constructor\s*\(|\bconstructor\s*\.\s*constructor\b|\bimport\s*\(\s*['"`]/;
+  /\bdocument\s*\.\s*(?:cookie|write|writeln|domain|location|body|documentelement|forms|createelement|execcommand)\b|\b(?:window|top|self|parent)\s*\.\s*(?:location|open|name|eval)\b|\blocation\s*\.\s*(?:href|hash|search|replace|assign)\b|\.\s*(?:innerhtml|outerhtml|insertadjacenthtml|parentnode|appendchild|srcdoc|textcontent|innertext|queryselector(?:all)?|getelementbyid|getelementsby\w+)\b|\b(?:localstorage|sessionstorage)\s*\.|\bxmlhttprequest\b|\bnew\s+function\s*\(|\.constructor\s*\(|\bconstructor\s*\.\s*constructor\b|\bimport\s*\(\s*['"`]|\bimport\s*\{[^}]{0,200}\}\s*from\s*['"`]|\bimport\s+[\w$]{1,40}\s+from\s*['"`]/;
 const JS_GLOBAL_INDEX =
   /\b(?:self|top|window|parent|frames|globalthis|document|this|content)\s*\)?\s*\[[^\]]{0,200}?(?:['"`+]|\]\s*\()/;
 const TAGGED_TEMPLATE_CALL =
@@ -38,8 +39,10 @@ const CSS_SCRIPT =
   /(?:[:=;{]\s*|\bstyle\s*=.{0,100}?)expression\s*\(|-moz-binding\s*:|\bbehavior\s*:\s*url|@import\b.{0,200}?(?:url|["'])|url\s*\(\s*['"]?\s*(?:java|vb)script\b/;
 const TEMPLATE_INJECTION =
   /\{\{[^}]{0,200}?(?:constructor|\$on|\$eval|\$emit|alert|prompt|confirm|\[\s*['"`])/;
+// Script elements (also namespaced), IE's `<?import`, CDATA and DTD tricks, XML external entities,
+// server-side includes, and tag names spelled out with spaces (`<f o r m`, `< x: script`).
 const XML_SCRIPT =
-  /<\s*(?:[\w-]+:)?script\b|<\?\s*import\b|<!\s*\[cdata\[|<!entity\b|<!doctype\b[^>]{0,200}?\[/;
+  /<\s*(?:[\w-]+:)?script\b|<\s*[\w-]+\s*:\s*script\b|<\?\s*import\b|<!\s*\[cdata\[|!entity\s+%?\s*[\w.-]+\s+(?:system|public)\b|<!entity\b|<!doctype\b[^>]{0,200}?\[|<!--\s*#\s*(?:exec|include|echo|set|config|printenv|fsize|flastmod)\b|<\s*[a-z](?:\s{1,5}[a-z]){2,20}\b/;
 const MALFORMED_ASCII_TAG = /\u00bc\/?[a-z]{2,20}[^\u00be]{0,200}\u00be/;
 
 export const XSS_PATTERNS: readonly RegExp[] = [
@@ -65,13 +68,21 @@ export const XSS_PATTERNS: readonly RegExp[] = [
 
 /** HTML injection: tags that run script, event handlers, script URLs in URL attributes. */
 export function detectHtmlInjection(lower: string): string | null {
-  if (lower.indexOf("<") < 0) return null;
   if (XML_SCRIPT.test(lower)) return "script-element";
+  if (lower.indexOf("<") < 0) return null;
   for (const tag of scanTags(lower)) {
     if (ALWAYS_ACTIVE.has(tag.name) || tag.name.includes(":") || tag.name.startsWith("?"))
       return `element:${tag.name}`;
     for (const attribute of tag.attributes) {
       if (isEventHandlerName(attribute.name)) return "event-handler";
+      // Namespace declarations and schema locations make the parser fetch or reinterpret markup.
+      if (
+        attribute.name.startsWith("xmlns") ||
+        attribute.name.endsWith(":schemalocation") ||
+        attribute.name.startsWith("xlink:")
+      ) {
+        return "namespace-attribute";
+      }
       const value = attribute.value.replace(URL_NOISE, "");
       if ((URL_ATTRIBUTES.has(attribute.name) || attribute.name === "style") && SCRIPT_SCHEME.test(value))
         return "script-url";
@@ -101,7 +112,8 @@ export function detectScriptContext(input: string): string | null {
       const handler = isEventHandlerName(name) || !name.startsWith("on");
       // `x" onfocus=` breaks out of an attribute even before any script follows.
       const breaksOut = match[1] === '"' || match[1] === "'" || match[1] === "`";
-      if (handler && (match[3] !== "" || breaksOut)) return "event-handler-attribute";
+      const endsValue = match.index + match[0].length >= lower.trimEnd().length;
+      if (handler && (match[3] !== "" || breaksOut || endsValue)) return "event-handler-attribute";
     }
   }
   if (JS_CALL.test(lower) && !JS_CALL_PROSE_ARGUMENT.test(lower)) return "js-call";
@@ -116,6 +128,10 @@ export function detectScriptContext(input: string): string | null {
 
 export function detectEncodingTricks(raw: string): string | null {
   const rawLower = decodeBackslashEscapes(raw).toLowerCase();
+  // UTF-7 survives any number of URL-encoding layers; look through them.
+  let layered = rawLower;
+  for (let round = 0; round < 3 && layered.includes("%"); round++) layered = urlDecode(layered);
+  if (UTF7_BRACKET.test(layered)) return "utf7";
   if (UTF7_BRACKET.test(rawLower)) return "utf7";
   if (MALFORMED_ASCII_TAG.test(rawLower)) return "malformed-ascii";
   return null;

@@ -26,7 +26,9 @@ export function scanTags(input: string): ScannedTag[] {
     const lt = input.indexOf("<", from);
     if (lt < 0 || lt + 1 >= n) break;
     from = lt + 1;
-    if (!isTagNameStart(input.charCodeAt(lt + 1))) continue;
+    // `<:vmlframe` is a namespaced tag to old IE; every other tag starts with a letter.
+    const first = input.charCodeAt(lt + 1);
+    if (!isTagNameStart(first) && !(first === 58 && isTagNameStart(input.charCodeAt(lt + 2)))) continue;
     let i = lt + 1;
     while (i < n && !isSpaceOrSlash(input[i]) && input[i] !== ">" && input[i] !== "<") i++;
     const tag: ScannedTag = { name: input.slice(lt + 1, i).toLowerCase(), attributes: [] };
