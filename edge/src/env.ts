@@ -15,6 +15,8 @@ export type EdgeConfig = {
   turnstileRequired: boolean;
   edgeSigningSecret: string;
   turnstileSecretKey: string | null;
+  /** Exact origins of the web clients allowed to call the API from a browser. */
+  corsAllowedOrigins: string[];
 };
 
 export class EdgeConfigError extends Error {}
@@ -71,6 +73,16 @@ export function parseEdgeEnv(env: Record<string, unknown>): EdgeConfig {
   if (edgeSigningSecret && edgeSigningSecret.length < 32) {
     problems.push("EDGE_SIGNING_SECRET: must be at least 32 characters");
   }
+  const corsAllowedOrigins = (typeof env.CORS_ALLOWED_ORIGINS === "string" ? env.CORS_ALLOWED_ORIGINS : "")
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  for (const origin of corsAllowedOrigins) {
+    if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
+      problems.push(`CORS_ALLOWED_ORIGINS: not an origin: ${origin}`);
+    } else if (deployed && !origin.startsWith("https://")) {
+      problems.push(`CORS_ALLOWED_ORIGINS: must be https when deployed: ${origin}`);
+    }
+  }
   const config: EdgeConfig = {
     environment,
     origins,
@@ -82,6 +94,7 @@ export function parseEdgeEnv(env: Record<string, unknown>): EdgeConfig {
     turnstileRequired,
     edgeSigningSecret,
     turnstileSecretKey,
+    corsAllowedOrigins,
   };
   if (problems.length > 0) throw new EdgeConfigError(`edge configuration invalid: ${problems.join("; ")}`);
   return config;

@@ -25,6 +25,7 @@ export const testConfig: EdgeConfig = {
   turnstileRequired: true,
   edgeSigningSecret: SIGNING_SECRET,
   turnstileSecretKey: "turnstile-secret",
+  corsAllowedOrigins: ["https://play.croupier.test"],
 };
 
 export type Keys = { privateKey: CryptoKey; publicJwk: Record<string, unknown>; kid: string };

@@ -69,9 +69,12 @@ describe("RateLimiter Durable Object", { timeout: 60_000 }, () => {
     await limiter(key, policy);
     // Still inside the window: the alarm re-arms and the log stays.
     expect(await runDurableObjectAlarm(stub)).toBe(true);
-    expect(await runInDurableObject(stub, (_, state) => state.storage.get("log"))).toHaveLength(1);
+    expect(await runInDurableObject(stub, (_, state) => state.storage.get("state"))).toMatchObject({
+      log: [expect.any(Number)],
+      windowMs: 1000,
+    });
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expect(await runDurableObjectAlarm(stub)).toBe(true);
-    expect(await runInDurableObject(stub, (_, state) => state.storage.get("log"))).toBeUndefined();
+    expect(await runInDurableObject(stub, (_, state) => state.storage.get("state"))).toBeUndefined();
   });
 });

@@ -1,7 +1,9 @@
 import { DurableObject } from "cloudflare:workers";
 import { admit, type LimitDecision } from "./sliding-window.ts";
 
-const LOG_KEY = "log";
+const STATE_KEY = "state";
+
+type StoredState = { log: number[]; windowMs: number };
 
 /**
  * One instance per rate-limit key (`<policy>:<dimension>:<value>`). A Durable Object runs one event at
@@ -17,7 +19,9 @@ export class RateLimiter extends DurableObject {
   constructor(ctx: DurableObjectState, env: unknown) {
     super(ctx, env);
     void ctx.blockConcurrencyWhile(async () => {
-      this.log = (await ctx.storage.get<number[]>(LOG_KEY)) ?? [];
+      const stored = await ctx.storage.get<StoredState>(STATE_KEY);
+      this.log = stored?.log ?? [];
+      this.windowMs = stored?.windowMs ?? 0;
       this.alarmArmed = (await ctx.storage.getAlarm()) !== null;
     });
   }
@@ -27,7 +31,7 @@ export class RateLimiter extends DurableObject {
     this.windowMs = policy.windowSeconds * 1000;
     const decision = admit(this.log, now, policy.limit, this.windowMs);
     if (decision.allowed) {
-      void this.ctx.storage.put(LOG_KEY, this.log);
+      void this.ctx.storage.put(STATE_KEY, { log: this.log, windowMs: this.windowMs } satisfies StoredState);
       // One pending alarm per busy period, not a storage write per hit.
       if (!this.alarmArmed) {
         this.alarmArmed = true;
@@ -40,9 +44,8 @@ export class RateLimiter extends DurableObject {
   /** Drops the key once its whole log has left the window; while it is busy, looks again later. */
   async alarm(): Promise<void> {
     const newest = this.log.at(-1);
-    const windowMs = this.windowMs || 3600_000;
-    if (newest !== undefined && Date.now() - newest <= windowMs) {
-      await this.ctx.storage.setAlarm(newest + windowMs + 1000);
+    if (newest !== undefined && Date.now() - newest <= this.windowMs) {
+      await this.ctx.storage.setAlarm(newest + this.windowMs + 1000);
       return;
     }
     this.alarmArmed = false;
