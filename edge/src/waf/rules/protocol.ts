@@ -361,12 +361,4 @@ export const PROTOCOL_VALUE_RULES: readonly ValueRule[] = [
     pipeline: "lower",
     pattern: /^\$(?:version|path|domain)$/,
   }),
-  regexRule({
-    id: "protocol-backslash-unicode-escape",
-    family: "protocol",
-    severity: "warning",
-    kinds: ["query-value", "body-value"],
-    pipeline: "raw",
-    pattern: BACKSLASH_UNICODE_ESCAPE,
-  }),
 ];
