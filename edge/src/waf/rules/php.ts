@@ -4,7 +4,7 @@ import { regexRule, valueRule } from "./define.ts";
 const ALL_HEADERS = undefined;
 
 const PHP_OPEN_TAG =
-  /<\?(?:php\b|=|\s+(?:php\b|\$|@|echo\b|print\b|if\b|eval\b|system\b|[a-z_]\w{0,30}\s?\()|$)|<\?xml\s*:\s*[\w$]{2,40}\s*\(|<\?xml\b[^>]{0,200}?(?:\?>)?\s*[:;]?\s*(?:echo|print|system|eval)\b|[[{]\s*[/\\]?\s*php\s*[\]}]/;
+  /<\?(?:php\b|=|\s|$)|<\?xml\s*:\s*[\w$]{2,40}\s*\(|<\?xml\b[^>]{0,200}?(?:\?>)?\s*[:;]?\s*(?:echo|print|system|eval)\b|[[{]\s*[/\\]?\s*php\s*[\]}]/;
 const PHP_CONFIG_DIRECTIVE =
   /(?:^|[^\w.])(?:allow_url_(?:fopen|include)|auto_(?:ap|pre)pend_file|disable_(?:functions|classes)|open_basedir|safe_mode(?:_exec_dir)?|register_globals|display_errors|error_log|error_reporting|file_uploads|include_path|magic_quotes_(?:gpc|runtime)|memory_limit|post_max_size|upload_(?:max_filesize|tmp_dir)|max_execution_time|expose_php|enable_dl|short_open_tag|session\.(?:save_path|use_trans_sid|auto_start|upload_progress\.\w+)|suhosin\.\w+|mail\.add_x_header|sendmail_path|user_ini\.filename|doc_root|cgi\.force_redirect|extension_dir|html_errors|log_errors|output_handler|zend_extension|opcache\.\w+|phar\.readonly|assert\.active|engine|extension|mbstring\.[\w.]{1,40}|precision|smtp|smtp_port|unserialize_max_depth|variables_order|request_order|auto_detect_line_endings|default_charset|serialize_precision|pcre\.[\w.]{1,30})\s*(?:=|$)/;
 const PHP_SUPERGLOBAL =

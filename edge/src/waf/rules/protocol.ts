@@ -1,6 +1,5 @@
 import type { RequestContext, RequestRule, ValueRule } from "../rule.ts";
-import { urlDecode } from "../transform/url-decode.ts";
-import { INJECTION_KINDS, regexRule, requestRule } from "./define.ts";
+import { regexRule, requestRule } from "./define.ts";
 
 const ALLOWED_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 const ALLOWED_CONTENT_TYPES = new Set([
@@ -42,6 +41,8 @@ const IP_HOST = /^(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]{2,45}\])(?::\d{1,5})?$
 const OVERLONG_OR_INVALID_UTF8 = /%(?:c[01]|f[5-9a-f])/i;
 const FULLWIDTH_PERCENT_U = /%u(?:ff[0-9a-f]{2}|fe[0-9a-f]{2})/i;
 const RANGE_SPEC = /^bytes\s*=\s*(.{0,2000})$/i;
+const ACCEPT_ITEM =
+  /^\s{0,20}[\w!#$%&'*+.^`|~-]{1,127}\/[\w!#$%&'*+.^`|~-]{1,127}(?:\s{0,20};\s{0,20}[\w!#$%&'*+.^`|~-]{1,64}\s{0,20}=\s{0,20}(?:"[^"]{0,200}"|[\w!#$%&'*+.^`|~-]{0,200})){0,20}\s{0,20}$/;
 const HEX_PAIR = /^[0-9a-f]{2}$/i;
 const CONNECTION_TOKEN = /^[\w-]{1,64}$/;
 const BACKSLASH_UNICODE_ESCAPE = /\\u[0-9a-f]{4}/i;
@@ -79,23 +80,7 @@ export function hasInvalidUtf8(raw: string): boolean {
   }
 }
 
-// Multipart part names and file names are parsed differently by different back ends when they
-// contain separators or escapes; that disagreement is how WAF bypasses through multipart work.
-const AMBIGUOUS_PART_NAME = /[;=&\\"'\x00-\x1f]/;
-
 export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
-  requestRule({
-    id: "protocol-multipart-ambiguous-name",
-    family: "protocol",
-    patterns: [AMBIGUOUS_PART_NAME],
-    check: (context) => {
-      if (context.collected.bodyKind !== "multipart") return null;
-      for (const target of context.collected.targets) {
-        if ((target.kind === "body-name" || target.kind === "file-name") && AMBIGUOUS_PART_NAME.test(target.value)) return target.name;
-      }
-      return null;
-    },
-  }),
   requestRule({
     id: "protocol-method-not-allowed",
     family: "protocol",
@@ -161,10 +146,9 @@ export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
     family: "protocol",
     patterns: [RESTRICTED_EXTENSION, BACKUP_FILE],
     check: (context) => {
-      const segments = urlDecode(context.collected.rawPath).toLowerCase().split("/");
-      const last = segments[segments.length - 1] ?? "";
-      if (RESTRICTED_EXTENSION.test(last)) return "path";
-      return segments.some((segment) => BACKUP_FILE.test(segment)) ? "path" : null;
+      const path = context.collected.rawPath.toLowerCase();
+      const last = path.slice(path.lastIndexOf("/") + 1);
+      return RESTRICTED_EXTENSION.test(last) || BACKUP_FILE.test(last) ? "path" : null;
     },
   }),
   requestRule({
@@ -231,8 +215,7 @@ export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
         .map((token) => token.trim());
       const close = tokens.includes("close");
       const keepAlive = tokens.includes("keep-alive");
-      const repeated = new Set(tokens).size !== tokens.length;
-      return (close && keepAlive) || repeated || tokens.some((token) => !CONNECTION_TOKEN.test(token))
+      return (close && keepAlive) || tokens.some((token) => !CONNECTION_TOKEN.test(token))
         ? "header.connection"
         : null;
     },
@@ -241,17 +224,12 @@ export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
     id: "protocol-accept-header",
     family: "protocol",
     severity: "warning",
-    patterns: [CHARSET_PARAMETER],
+    patterns: [ACCEPT_ITEM],
     check: (context) => {
       const accept = header(context, "accept");
       if (accept === null || accept.trim() === "") return null;
       if (accept.length > 1000) return "header.accept";
-      // Browsers send sloppy but harmless Accept values; only a charset we do not serve is a signal
-      // (a UTF-7 or EBCDIC response would let markup past output encoding).
-      for (const match of accept.matchAll(CHARSET_PARAMETER)) {
-        if (!ALLOWED_CHARSETS.has((match[1] ?? "").toLowerCase())) return "header.accept";
-      }
-      return null;
+      return accept.split(",").every((item) => ACCEPT_ITEM.test(item)) ? null : "header.accept";
     },
   }),
   requestRule({
@@ -317,8 +295,6 @@ export const PROTOCOL_VALUE_RULES: readonly ValueRule[] = [
   regexRule({
     id: "protocol-response-splitting",
     family: "protocol",
-    kinds: [...INJECTION_KINDS],
-    headers: undefined,
     pipeline: "lower",
     pattern: RESPONSE_SPLITTING,
   }),
@@ -360,5 +336,13 @@ export const PROTOCOL_VALUE_RULES: readonly ValueRule[] = [
     kinds: ["cookie-name"],
     pipeline: "lower",
     pattern: /^\$(?:version|path|domain)$/,
+  }),
+  regexRule({
+    id: "protocol-backslash-unicode-escape",
+    family: "protocol",
+    severity: "warning",
+    kinds: ["query-value", "body-value"],
+    pipeline: "raw",
+    pattern: BACKSLASH_UNICODE_ESCAPE,
   }),
 ];
