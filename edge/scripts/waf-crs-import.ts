@@ -13,18 +13,22 @@ type Stage = {
     headers?: Record<string, unknown>;
     data?: unknown;
     encoded_request?: string;
+    autocomplete_headers?: boolean;
   };
   output?: { log?: { expect_ids?: number[]; no_expect_ids?: number[] }; status?: number };
 };
 
 type CrsCase = {
   id: string;
+  desc: string;
   method: string;
   uri: string;
   headers: [string, string][];
   body: string | null;
   expect: number[];
   noExpect: number[];
+  /** go-ftw adds Content-Type (form encoding) and Content-Length to a body unless told not to. */
+  autocomplete?: false;
 };
 
 const sourceDir = process.argv[2] ?? "/work/shared/crs-regression";
@@ -48,14 +52,14 @@ function decodeRawRequest(base64: string): Pick<CrsCase, "method" | "uri" | "hea
   return { method, uri, headers, body: body.length > 0 ? body : null };
 }
 
-function stageToCase(id: string, stage: Stage): CrsCase | null {
+function stageToCase(id: string, desc: string, stage: Stage): CrsCase | null {
   const input = stage.input ?? {};
   const log = stage.output?.log ?? {};
   const expect = log.expect_ids ?? [];
   const noExpect = log.no_expect_ids ?? [];
   if (expect.length === 0 && noExpect.length === 0) return null;
   if (input.encoded_request) {
-    return { id, ...decodeRawRequest(input.encoded_request), expect, noExpect };
+    return { id, desc, ...decodeRawRequest(input.encoded_request), expect, noExpect, autocomplete: false };
   }
   const headers: [string, string][] = Object.entries(input.headers ?? {}).map(([name, value]) => [
     name,
@@ -64,7 +68,18 @@ function stageToCase(id: string, stage: Stage): CrsCase | null {
   const data = input.data;
   const body =
     data === undefined || data === null ? null : Array.isArray(data) ? data.join("\r\n") : String(data);
-  return { id, method: input.method ?? "GET", uri: input.uri ?? "/", headers, body, expect, noExpect };
+  const converted: CrsCase = {
+    id,
+    desc,
+    method: input.method ?? "GET",
+    uri: input.uri ?? "/",
+    headers,
+    body,
+    expect,
+    noExpect,
+  };
+  if (input.autocomplete_headers === false) converted.autocomplete = false;
+  return converted;
 }
 
 const cases: CrsCase[] = [];
@@ -74,11 +89,13 @@ for (const family of readdirSync(testsDir).sort()) {
   for (const file of readdirSync(join(testsDir, family)).sort()) {
     const text = readFileSync(join(testsDir, family, file), "utf8");
     for (const doc of parseAllDocuments(text)) {
-      const parsed = doc.toJSON() as { tests?: { test_id: number; stages?: Stage[] }[] } | null;
+      const parsed = doc.toJSON() as {
+        tests?: { test_id: number; desc?: string; stages?: Stage[] }[];
+      } | null;
       for (const test of parsed?.tests ?? []) {
         (test.stages ?? []).forEach((stage, index) => {
           const id = `${file.replace(/\.ya?ml$/, "")}-${test.test_id}${index > 0 ? `.${index}` : ""}`;
-          const converted = stageToCase(id, stage);
+          const converted = stageToCase(id, String(test.desc ?? "").trim(), stage);
           if (converted) cases.push(converted);
         });
       }

@@ -4,12 +4,14 @@ import type { InspectionResult, ParanoiaLevel, WafRequest } from "../../src/waf/
 
 export type CrsCase = {
   id: string;
+  desc: string;
   method: string;
   uri: string;
   headers: [string, string][];
   body: string | null;
   expect: number[];
   noExpect: number[];
+  autocomplete?: false;
 };
 
 export type CrsFixture = { source: string; paranoiaLevels: Record<string, number>; cases: CrsCase[] };
@@ -59,6 +61,15 @@ export function crsCaseToRequest(testCase: CrsCase): WafRequest {
     } catch {
       // A header the platform itself would refuse never reaches the Worker.
     }
+  }
+  // go-ftw completes a request that has a body with a form Content-Type unless the case opts out.
+  if (
+    testCase.autocomplete !== false &&
+    testCase.body !== null &&
+    testCase.body !== "" &&
+    !headers.has("content-type")
+  ) {
+    headers.set("content-type", "application/x-www-form-urlencoded");
   }
   const uri = testCase.uri.startsWith("/") ? testCase.uri : `/${testCase.uri}`;
   return {

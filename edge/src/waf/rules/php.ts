@@ -4,7 +4,7 @@ import { regexRule, valueRule } from "./define.ts";
 const ALL_HEADERS = undefined;
 
 const PHP_OPEN_TAG =
-  /<\?(?:php\b|=|\s|$)|<\?xml\s*:\s*[\w$]{2,40}\s*\(|<\?xml\b[^>]{0,200}?(?:\?>)?\s*[:;]?\s*(?:echo|print|system|eval)\b|[[{]\s*[/\\]?\s*php\s*[\]}]/;
+  /<\?(?:php\s|=|\s+(?:php\b|\$|@|echo\b|print\b|if\b|eval\b|system\b|[a-z_]\w{0,30}\s?\()|$)|<\?xml\s*:\s*[\w$]{2,40}\s*\(|<\?xml\b[^>]{0,200}?(?:\?>)?\s*[:;]?\s*(?:echo|print|system|eval)\b|[[{]\s*[/\\]?\s*php\s*[\]}]/;
 const PHP_CONFIG_DIRECTIVE =
   /(?:^|[^\w.])(?:allow_url_(?:fopen|include)|auto_(?:ap|pre)pend_file|disable_(?:functions|classes)|open_basedir|safe_mode(?:_exec_dir)?|register_globals|display_errors|error_log|error_reporting|file_uploads|include_path|magic_quotes_(?:gpc|runtime)|memory_limit|post_max_size|upload_(?:max_filesize|tmp_dir)|max_execution_time|expose_php|enable_dl|short_open_tag|session\.(?:save_path|use_trans_sid|auto_start|upload_progress\.\w+)|suhosin\.\w+|mail\.add_x_header|sendmail_path|user_ini\.filename|doc_root|cgi\.force_redirect|extension_dir|html_errors|log_errors|output_handler|zend_extension|opcache\.\w+|phar\.readonly|assert\.active|engine|extension|mbstring\.[\w.]{1,40}|precision|smtp|smtp_port|unserialize_max_depth|variables_order|request_order|auto_detect_line_endings|default_charset|serialize_precision|pcre\.[\w.]{1,30})\s*(?:=|$)/;
 const PHP_SUPERGLOBAL =
@@ -18,7 +18,7 @@ const PHP_HIGH_RISK_FUNCTION =
   /(?:^|[^\w$>:])(?:substr|strip_tags|filegroup|unpack|intval|printf|is_array|curl_init|zlib_decode|system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec|pcntl_fork|eval|assert|assert_options|create_function|call_user_func(?:_array)?|call_user_method(?:_array)?|forward_static_call(?:_array)?|register_(?:shutdown|tick)_function|array_(?:map|filter|walk|walk_recursive|reduce|diff_ukey|udiff|uintersect)|usort|uasort|uksort|preg_replace(?:_callback)?|mb_ereg_replace|base64_decode|base64_encode|gzinflate|gzuncompress|gzdecode|gzdeflate|gzcompress|gzencode|bzdecompress|bzcompress|str_rot13|convert_uudecode|hex2bin|strrev|file_get_contents|file_put_contents|fopen|fsockopen|pfsockopen|fwrite|fputs|fread|readfile|readgzfile|file|show_source|highlight_file|php_uname|phpinfo|getenv|putenv|ini_set|ini_get|ini_restore|set_include_path|dl|unserialize|extract|parse_str|mb_parse_str|move_uploaded_file|chmod|chown|unlink|rmdir|mkdir|symlink|link|posix_\w+|proc_\w+|escapeshellcmd|escapeshellarg|curl_exec|curl_multi_exec|stream_socket_client|stream_get_contents|socket_create|mail|header|setcookie|ob_start|var_dump|print_r|var_export|debug_zval_dump|get_defined_vars|get_defined_functions|glob|scandir|opendir|readdir|is_writable|file_exists|copy|rename|tempnam|tmpfile|iconv|ord|chr|md5|sha1|crc32|strtolower|strtoupper|include|include_once|require|require_once)\s*(?:\/\/[^\n]{0,100}\n|#[^\n]{0,100}\n|\/\*[^*]{0,100}\*\/|\s){0,5}\(/;
 // Variable functions and obfuscated calls: `$a(…)`, `$$b(…)`, `${'x'}(…)`, `@$_[1](…)`, `(system)('id')`.
 const PHP_VARIABLE_FUNCTION_CALL =
-  /@?\$\$?\s{0,10}\{?\s{0,10}[\w'"@!+.]{1,60}\s{0,10}\}?\s{0,10}(?:\[[^\]]{0,60}\]{1,3}\s{0,10}|\{[^}]{0,60}\}\s{0,10}){0,4}(?:\/\*[^*]{0,60}\*\/\s{0,10})?\(/;
+  /@?\$\$?\s{0,10}\{?\s{0,10}[\w'"@!+.]{1,60}\s{0,10}\}?\s{0,10}(?:\[[^\]]{1,60}\]{1,3}\s{0,10}|\{[^}]{1,60}\}\s{0,10}){0,4}(?:\/\*[^*]{0,60}\*\/\s{0,10})?\(/;
 // A grouped or indexed callee invoked directly: `(system)(ls)`, `[system][0](ls)`, `($y)('id')`,
 // `(['system'])[0]('id')`. Either the callee is a dangerous function or the argument is a string or variable.
 const PHP_INDIRECT_CALL =

@@ -1,10 +1,15 @@
 import type { RequestContext, RequestRule, ValueRule } from "../rule.ts";
-import { regexRule, requestRule } from "./define.ts";
+import { decodeHtmlEntities } from "../transform/html-entities.ts";
+import { urlDecode } from "../transform/url-decode.ts";
+import { INJECTION_KINDS, regexRule, requestRule } from "./define.ts";
 
 const ALLOWED_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 const ALLOWED_CONTENT_TYPES = new Set([
   "application/x-www-form-urlencoded",
   "multipart/form-data",
+  "multipart/mixed",
+  // navigator.sendBeacon() with a string body sends text/plain.
+  "text/plain",
   "multipart/related",
   "text/xml",
   "application/xml",
@@ -23,7 +28,7 @@ const MIME_IN_PARAMETER =
   /;[^;]{0,200}?\b(?:application|text|multipart|image|audio|video|message|model|font)\s*\/\s*[\w.+-]/i;
 // Extensions of backups, databases, configuration and server internals that a casino API never serves.
 const RESTRICTED_EXTENSION =
-  /\.(?:asa|asax|ascx|axd|backup|bak|bat|cdx|cer|cfg|cmd|com|config|conf|crt|cs|csproj|csr|dat|db|dbf|dll|dos|htr|htw|ida|idc|idq|inc|ini|key|licx|lnk|log|mdb|old|pass|pdb|pol|printer|pwd|rdb|resources|resx|sql|sqlite|sqlite3|swp|sys|vb|vbs|vbproj|vsdisco|webinfo|xsd|xsx|sh|bash_history|pem|p12|pfx|jks|keystore|orig|save|tmp|temp|dump|tar|tgz|gz|zip|7z|rar|war|ear|class|jar)$/;
+  /\.(?:asa|asax|ascx|axd|backup|bak|bat|cdx|cer|cfg|cmd|com|config|conf|crt|cs|csproj|csr|dat|db|dbf|dll|dos|htr|htw|ida|idc|idq|inc|ini|key|licx|lnk|log|mdb|old|pass|pdb|pol|printer|pwd|rdb|resources|resx|sql|sqlite|sqlite3|swp|sys|vb|vbs|vbproj|vsdisco|webinfo|xsd|xsx|sh|bash_history|pem|p12|pfx|jks|keystore|orig|save|tmp|temp|dump|war|ear|class|jar)$/;
 const BACKUP_FILE = /(?:~|\.(?:swp|swo|bak|orig|old|save|tmp)|#)$/;
 const RESTRICTED_HEADERS = new Set([
   "proxy",
@@ -41,8 +46,6 @@ const IP_HOST = /^(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]{2,45}\])(?::\d{1,5})?$
 const OVERLONG_OR_INVALID_UTF8 = /%(?:c[01]|f[5-9a-f])/i;
 const FULLWIDTH_PERCENT_U = /%u(?:ff[0-9a-f]{2}|fe[0-9a-f]{2})/i;
 const RANGE_SPEC = /^bytes\s*=\s*(.{0,2000})$/i;
-const ACCEPT_ITEM =
-  /^\s{0,20}[\w!#$%&'*+.^`|~-]{1,127}\/[\w!#$%&'*+.^`|~-]{1,127}(?:\s{0,20};\s{0,20}[\w!#$%&'*+.^`|~-]{1,64}\s{0,20}=\s{0,20}(?:"[^"]{0,200}"|[\w!#$%&'*+.^`|~-]{0,200})){0,20}\s{0,20}$/;
 const HEX_PAIR = /^[0-9a-f]{2}$/i;
 const CONNECTION_TOKEN = /^[\w-]{1,64}$/;
 const BACKSLASH_UNICODE_ESCAPE = /\\u[0-9a-f]{4}/i;
@@ -80,7 +83,43 @@ export function hasInvalidUtf8(raw: string): boolean {
   }
 }
 
+// Multipart part names and file names are parsed differently by different back ends when they
+// contain separators or escapes; that disagreement is how WAF bypasses through multipart work.
+const AMBIGUOUS_PART_NAME = /[;=\\"'\x00-\x1f]/;
+
 export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
+  requestRule({
+    id: "protocol-backslash-unicode-escape",
+    family: "protocol",
+    severity: "warning",
+    patterns: [BACKSLASH_UNICODE_ESCAPE],
+    // `\u0061` in a query or form value is an evasion; in JSON it is ordinary escaping.
+    check: (context) => {
+      for (const target of context.collected.targets) {
+        const fromForm =
+          target.kind === "query-value" ||
+          (target.kind === "body-value" && context.collected.bodyKind === "form");
+        if (fromForm && BACKSLASH_UNICODE_ESCAPE.test(target.value)) return target.name;
+      }
+      return null;
+    },
+  }),
+  requestRule({
+    id: "protocol-multipart-ambiguous-name",
+    family: "protocol",
+    patterns: [AMBIGUOUS_PART_NAME],
+    check: (context) => {
+      if (context.collected.bodyKind !== "multipart") return null;
+      for (const target of context.collected.targets) {
+        if (
+          (target.kind === "body-name" || target.kind === "file-name") &&
+          AMBIGUOUS_PART_NAME.test(decodeHtmlEntities(target.value))
+        )
+          return target.name;
+      }
+      return null;
+    },
+  }),
   requestRule({
     id: "protocol-method-not-allowed",
     family: "protocol",
@@ -114,7 +153,6 @@ export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
     severity: "notice",
     check: (context) => {
       if (header(context, "user-agent")?.trim() === "") return "header.user-agent";
-      if (header(context, "accept")?.trim() === "") return "header.accept";
       return null;
     },
   }),
@@ -134,7 +172,7 @@ export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
       if (!ALLOWED_CONTENT_TYPES.has(mime) && !(mime.startsWith("application/") && mime.endsWith("+json")))
         return "header.content-type";
       const charsets = [...contentType.matchAll(CHARSET_PARAMETER)].map((match) =>
-        (match[1] ?? "").toLowerCase(),
+        (match[1] ?? "").toLowerCase().replaceAll("'", ""),
       );
       if (charsets.length > 1 || charsets.some((charset) => !ALLOWED_CHARSETS.has(charset)))
         return "header.content-type";
@@ -146,9 +184,10 @@ export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
     family: "protocol",
     patterns: [RESTRICTED_EXTENSION, BACKUP_FILE],
     check: (context) => {
-      const path = context.collected.rawPath.toLowerCase();
-      const last = path.slice(path.lastIndexOf("/") + 1);
-      return RESTRICTED_EXTENSION.test(last) || BACKUP_FILE.test(last) ? "path" : null;
+      const segments = urlDecode(context.collected.rawPath).toLowerCase().split("/");
+      const last = segments[segments.length - 1] ?? "";
+      if (RESTRICTED_EXTENSION.test(last)) return "path";
+      return segments.some((segment) => BACKUP_FILE.test(segment)) ? "path" : null;
     },
   }),
   requestRule({
@@ -184,9 +223,10 @@ export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
       const range = header(context, "range");
       if (range === null) return null;
       const spec = RANGE_SPEC.exec(range.trim());
-      if (!spec) return "header.range";
+      // Only byte ranges are defined; other units are ignored by servers, so they are not an attack.
+      if (!spec) return null;
       const parts = (spec[1] ?? "").split(",");
-      if (parts.length > 5) return "header.range";
+      if (parts.length > 50) return "header.range";
       for (const part of parts) {
         const [first, last] = part.trim().split("-");
         if (
@@ -215,7 +255,8 @@ export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
         .map((token) => token.trim());
       const close = tokens.includes("close");
       const keepAlive = tokens.includes("keep-alive");
-      return (close && keepAlive) || tokens.some((token) => !CONNECTION_TOKEN.test(token))
+      const repeated = new Set(tokens).size !== tokens.length;
+      return (close && keepAlive) || repeated || tokens.some((token) => !CONNECTION_TOKEN.test(token))
         ? "header.connection"
         : null;
     },
@@ -224,12 +265,17 @@ export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
     id: "protocol-accept-header",
     family: "protocol",
     severity: "warning",
-    patterns: [ACCEPT_ITEM],
+    patterns: [CHARSET_PARAMETER],
     check: (context) => {
       const accept = header(context, "accept");
       if (accept === null || accept.trim() === "") return null;
       if (accept.length > 1000) return "header.accept";
-      return accept.split(",").every((item) => ACCEPT_ITEM.test(item)) ? null : "header.accept";
+      // Browsers send sloppy but harmless Accept values; only a charset we do not serve is a signal
+      // (a UTF-7 or EBCDIC response would let markup past output encoding).
+      for (const match of accept.matchAll(CHARSET_PARAMETER)) {
+        if (!ALLOWED_CHARSETS.has((match[1] ?? "").toLowerCase())) return "header.accept";
+      }
+      return null;
     },
   }),
   requestRule({
@@ -262,14 +308,15 @@ export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
 
 // CR/LF followed by header names or a status line: response splitting and request smuggling.
 const RESPONSE_SPLITTING =
-  /[\r\n]\W{0,20}?(?:content-(?:type|length|disposition)|set-cookie|location|refresh|x-[\w-]{1,40}|remote-addr|host|via|cookie|(?:x-)?forwarded-[\w-]{1,20})\s*:/;
+  /[\r\n]\W{0,20}?(?:content-(?:type|length|disposition)|set-cookie|location|refresh|x-[\w-]{1,40}|remote-addr|host|via|cookie|(?:x-)?forwarded-[\w-]{1,20})\s*:[ \t]*\S/;
 const SMUGGLED_REQUEST =
   /\b(?:get|post|head|options|connect|put|delete|trace|track|patch|propfind|proppatch|mkcol|copy|move|lock|unlock)\s+[^\s]{1,2000}\s+http\/\d/;
 const INJECTED_RESPONSE =
   /[\r\n][\s\S]{0,20}?(?:http\/\d(?:\.\d)?\s+\d{3}|<\s*(?:html|meta|body|script)\b)|<meta\b[^>]{0,200}http-equiv\s*=\s*["']?refresh/;
 const NEWLINE = /[\r\n]/;
 const LDAP_INJECTION =
-  /\)\s*\(\s*[|&!]|\)\s*[|&!]\s*\(|\(\s*[|&!]\s*\(|\*\s*\)\s*\(|\)\s*\(\s*[\w.-]{1,60}\s*[~<>]?=|^\s*\*\s*\)|\)\s*\(\s*\|/;
+  // Every injection closes the application's filter first: a complete filter `(&(a=b)(c=d))` is data.
+  /\)\s*\(\s*[|&!]|\)\s*[|&!]\s*\(|\*\s*\)\s*\(|\)\s*\(\s*[\w.-]{1,60}\s*[~<>]?=|^\s*\*\s*\)|\)\s*\(\s*\|/;
 const MOD_PROXY_UNIX = /unix:[^|]{0,4000}\|/;
 
 export const PROTOCOL_VALUE_RULES: readonly ValueRule[] = [
@@ -295,6 +342,8 @@ export const PROTOCOL_VALUE_RULES: readonly ValueRule[] = [
   regexRule({
     id: "protocol-response-splitting",
     family: "protocol",
+    kinds: [...INJECTION_KINDS],
+    headers: undefined,
     pipeline: "lower",
     pattern: RESPONSE_SPLITTING,
   }),
@@ -336,13 +385,5 @@ export const PROTOCOL_VALUE_RULES: readonly ValueRule[] = [
     kinds: ["cookie-name"],
     pipeline: "lower",
     pattern: /^\$(?:version|path|domain)$/,
-  }),
-  regexRule({
-    id: "protocol-backslash-unicode-escape",
-    family: "protocol",
-    severity: "warning",
-    kinds: ["query-value", "body-value"],
-    pipeline: "raw",
-    pattern: BACKSLASH_UNICODE_ESCAPE,
   }),
 ];

@@ -43,7 +43,9 @@ const TEMPLATE_INJECTION =
 // server-side includes, and tag names spelled out with spaces (`<f o r m`, `< x: script`).
 const XML_SCRIPT =
   /<\s*(?:[\w-]+:)?script\b|<\s*[\w-]+\s*:\s*script\b|<\?\s*import\b|<!\s*\[cdata\[|!entity\s+%?\s*[\w.-]+\s+(?:system|public)\b|<!entity\b|<!doctype\b[^>]{0,200}?\[|<!--\s*#\s*(?:exec|include|echo|set|config|printenv|fsize|flastmod)\b|<\s*[a-z](?:\s{1,5}[a-z]){2,20}\b/;
-const MALFORMED_ASCII_TAG = /\u00bc\/?[a-z]{2,20}[^\u00be]{0,200}\u00be/;
+// US-ASCII "¼script¾…¼/script¾": the high bit stripped by a 7-bit decoder leaves `<script>…</script>`.
+const MALFORMED_ASCII_TAG =
+  /\u00bc[a-z]{2,20}[^\u00be]{0,40}\u00be[^\u00bc]{0,400}\u00bc\/[a-z]{2,20}[^\u00be]{0,4}\u00be/;
 
 export const XSS_PATTERNS: readonly RegExp[] = [
   URL_NOISE,
