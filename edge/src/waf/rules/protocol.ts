@@ -85,6 +85,7 @@ export function hasInvalidUtf8(raw: string): boolean {
 
 // Multipart part names and file names are parsed differently by different back ends when they
 // contain separators or escapes; that disagreement is how WAF bypasses through multipart work.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control bytes in part names are the signal
 const AMBIGUOUS_PART_NAME = /[;=\\"'\x00-\x1f]/;
 
 export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
