@@ -99,10 +99,17 @@ describe.each(regions)("progressive delivery in region %s", (region) => {
     },
   );
 
-  it("public services reach the gateway on their own host names only", () => {
-    for (const route of objects.filter((o) => o.kind === "HTTPRoute")) {
+  it("public services reach the gateway on their own host names and API paths only", () => {
+    const routes = objects.filter((o) => o.kind === "HTTPRoute");
+    expect(routes.map((r) => r.metadata.name).sort()).toEqual(["bridge", "player-api"]);
+    for (const route of routes) {
       for (const host of route.spec.hostnames)
         expect(host).toMatch(new RegExp(`\\.${region}\\.croupier\\.example$`));
+      for (const match of route.spec.rules[0].matches) {
+        expect(match.path.type).toBe("PathPrefix");
+        // Metrics, health and internal endpoints are never routed from outside the cluster.
+        expect(match.path.value).not.toMatch(/^\/($|metrics|healthz|internal)/);
+      }
     }
   });
 
