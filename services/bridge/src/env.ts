@@ -32,7 +32,7 @@ export const bridgeEnv = {
   PROVIDER_MAX_BODY_BYTES: z.coerce.number().int().min(256).max(1_048_576).default(16_384),
   SESSION_TTL_MS: envVar.durationMs(4 * 3600_000),
   ROUND_TIMEOUT_MS: envVar.durationMs(30 * 60_000),
-  ROUND_SWEEP_INTERVAL_MS: envVar.durationMs(5_000),
+  ROUND_SWEEP_INTERVAL_MS: envVar.durationMs(1_000),
   RECONCILIATION_INTERVAL_MS: envVar.durationMs(15 * 60_000),
   PUBLIC_LAUNCH_BASE_URL: envVar.optionalUrl(),
   OTEL_EXPORTER_OTLP_ENDPOINT: envVar.optionalUrl(),

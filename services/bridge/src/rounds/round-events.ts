@@ -75,28 +75,39 @@ export async function relayRoundEvents(deps: {
     from rounds r
     where not r.opened_published or (r.status = 'closed' and not r.closed_published)
     order by r.opened_at
-    limit ${deps.batch ?? 500}`;
-  let published = 0;
+    limit ${deps.batch ?? 1000}`;
+  // Publishes go out concurrently (JetStream deduplicates by event id), then one update marks
+  // the batch; a round whose status changed meanwhile keeps its flags and is picked up again.
+  const sends: Promise<unknown>[] = [];
   for (const row of rows) {
     if (!row.opened_published) {
-      await deps.bus.publish(
-        subject(deps.region, "bridge", "round", "opened"),
-        roundEnvelope(row, "opened", deps.region),
+      sends.push(
+        deps.bus.publish(
+          subject(deps.region, "bridge", "round", "opened"),
+          roundEnvelope(row, "opened", deps.region),
+        ),
       );
-      published += 1;
     }
     if (row.status === "closed" && !row.closed_published) {
-      await deps.bus.publish(
-        subject(deps.region, "bridge", "round", "closed"),
-        roundEnvelope(row, "closed", deps.region),
+      sends.push(
+        deps.bus.publish(
+          subject(deps.region, "bridge", "round", "closed"),
+          roundEnvelope(row, "closed", deps.region),
+        ),
       );
-      published += 1;
     }
-    await deps.sql`
-      update rounds set opened_published = true, closed_published = ${row.status === "closed"}
-      where provider_id = ${row.provider_id} and round_ref = ${row.round_ref}
-        and status = ${row.status}`;
   }
+  await Promise.all(sends);
+  const closed = rows.filter((r) => r.status === "closed").map((r) => r.round_id);
+  const open = rows.filter((r) => r.status !== "closed").map((r) => r.round_id);
+  if (closed.length > 0) {
+    await deps.sql`update rounds set opened_published = true, closed_published = true
+      where round_id in ${deps.sql(closed)} and status = 'closed'`;
+  }
+  if (open.length > 0) {
+    await deps.sql`update rounds set opened_published = true where round_id in ${deps.sql(open)}`;
+  }
+  const published = sends.length;
   return published;
 }
 

@@ -1,0 +1,130 @@
+// `npm run bench:bridge`: signed Hub88-style provider callbacks end to end (bridge → real
+// ledger → PostgreSQL), as rounds of bet + win with a fixed number of rounds in flight.
+// Bodies are signed before the clock starts, so the figures are the platform's, not the
+// client's. Options: --rounds N --concurrency N --players N --warmup N
+import { randomUUID } from "node:crypto";
+import process from "node:process";
+import { parseArgs } from "node:util";
+import { meanRouteTimes } from "./server-timings.ts";
+import { type BenchPlayer, drive, GAME_CODE, percentile, startBenchStack } from "./stack.ts";
+
+const { values } = parseArgs({
+  options: {
+    rounds: { type: "string", default: "10000" },
+    concurrency: { type: "string", default: "32" },
+    players: { type: "string", default: "200" },
+    warmup: { type: "string", default: "500" },
+  },
+});
+const say = (message: string) => console.log(`[bench:bridge] ${message}`);
+
+interface Signed {
+  path: string;
+  body: string;
+  signature: string;
+}
+
+const stack = await startBenchStack({
+  say,
+  bridgeEnv: process.env.BENCH_BRIDGE_ENV ? JSON.parse(process.env.BENCH_BRIDGE_ENV) : {},
+});
+let exitCode = 0;
+try {
+  const players = await stack.createPlayers(Number(values.players), 100_000_000_000n);
+  say(`${players.length} players funded, sessions open`);
+  const buildRounds = (count: number) => {
+    const rounds: [Signed, Signed][] = [];
+    for (let i = 0; i < count; i++) {
+      const player = players[i % players.length] as BenchPlayer;
+      const round = randomUUID();
+      const bet = randomUUID();
+      const base = {
+        user: player.playerId,
+        token: player.token,
+        round,
+        game_code: GAME_CODE,
+        currency: "EUR",
+        is_free: false,
+      };
+      const betBody = JSON.stringify({
+        ...base,
+        request_uuid: randomUUID(),
+        transaction_uuid: bet,
+        amount: 100_000,
+        round_closed: false,
+      });
+      const winBody = JSON.stringify({
+        ...base,
+        request_uuid: randomUUID(),
+        transaction_uuid: randomUUID(),
+        reference_transaction_uuid: bet,
+        amount: i % 3 === 0 ? 250_000 : 0,
+        round_closed: true,
+      });
+      rounds.push([
+        { path: "/transaction/bet", body: betBody, signature: stack.signBody(betBody) },
+        { path: "/transaction/win", body: winBody, signature: stack.signBody(winBody) },
+      ]);
+    }
+    return rounds;
+  };
+  const statuses = new Map<string, number>();
+  const latencies: number[] = [];
+  const send = async (request: Signed) => {
+    const t0 = performance.now();
+    const response = await fetch(`${stack.walletUrl}${request.path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-hub88-signature": request.signature },
+      body: request.body,
+    });
+    const answer = (await response.json()) as { status: string };
+    latencies.push(performance.now() - t0);
+    statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+  };
+  const playRound = async ([bet, win]: [Signed, Signed]) => {
+    await send(bet);
+    await send(win);
+  };
+
+  say(`warming up with ${values.warmup} rounds`);
+  await drive(buildRounds(Number(values.warmup)), Number(values.concurrency), playRound);
+  latencies.length = 0;
+  statuses.clear();
+  say(`signing ${Number(values.rounds) * 2} requests before the clock starts`);
+  const rounds = buildRounds(Number(values.rounds));
+  say(`measuring: ${rounds.length} rounds, ${values.concurrency} in flight`);
+  const { seconds } = await drive(rounds, Number(values.concurrency), playRound);
+  const sorted = Float64Array.from(latencies).sort();
+  const requests = latencies.length;
+  const result = {
+    requests,
+    seconds: Number(seconds.toFixed(2)),
+    requestsPerSecond: Math.round(requests / seconds),
+    p50Ms: Number(percentile(sorted, 50).toFixed(2)),
+    p95Ms: Number(percentile(sorted, 95).toFixed(2)),
+    p99Ms: Number(percentile(sorted, 99).toFixed(2)),
+    maxMs: Number((sorted[sorted.length - 1] ?? 0).toFixed(2)),
+    concurrency: Number(values.concurrency),
+    statuses: Object.fromEntries(statuses),
+    // Mean server time per route since start (warm-up included), in ms.
+    serverMeanMs: {
+      ...(await meanRouteTimes(stack.bridgeUrl, [
+        "/providers/hub88/:providerId/transaction/bet",
+        "/providers/hub88/:providerId/transaction/win",
+      ])),
+      ...(await meanRouteTimes(stack.ledgerUrl, ["/v1/bets", "/v1/wins"])),
+    },
+    loadAverage: (await import("node:os")).loadavg().map((l) => Number(l.toFixed(2))),
+  };
+  console.log(JSON.stringify(result, null, 2));
+  if ((statuses.get("RS_OK") ?? 0) !== requests) {
+    say("some requests were not RS_OK");
+    exitCode = 1;
+  }
+} catch (error) {
+  console.error(error);
+  exitCode = 1;
+} finally {
+  await stack.stop();
+}
+process.exit(exitCode);

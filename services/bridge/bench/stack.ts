@@ -1,0 +1,217 @@
+// Brings up what the bridge benchmarks measure: throwaway PostgreSQL and nats-server on free
+// ports, the real ledger and bridge as processes, a provider with a fresh key, and funded
+// players with sessions. Everything is torn down by `stop()`.
+import { createPrivateKey, generateKeyPairSync, type KeyObject, randomBytes, sign } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { serviceTokenMinter } from "@croupier/core/service-auth";
+import { createDatabase } from "@croupier/db/client";
+import { serviceEnv } from "@croupier/devstack/platform-env";
+import { freePort, waitFor } from "@croupier/devstack/ports";
+import { startProcess, stopAll } from "@croupier/devstack/processes";
+import { prepareDatabases, provisionDataPlane } from "@croupier/devstack/provision";
+import { deriveSecret } from "@croupier/devstack/secrets";
+import { discoverServices } from "@croupier/devstack/services";
+import { upsertProvider } from "../src/db/seed-data.ts";
+
+export const PROVIDER_ID = "bench";
+export const GAME_CODE = "bench_slot";
+
+export interface BenchPlayer {
+  playerId: string;
+  token: string;
+}
+
+export async function startBenchStack(options: {
+  say: (m: string) => void;
+  bridgeEnv?: Record<string, string>;
+}) {
+  const dataDir = mkdtempSync(join(tmpdir(), "croupier-bench-"));
+  const plane = await provisionDataPlane({
+    dataDir,
+    pgPort: await freePort(),
+    natsPort: await freePort(),
+    throwaway: true,
+    onStep: options.say,
+  });
+  const stop = async () => {
+    await stopAll(10_000);
+    await plane.stop().catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const all = discoverServices().filter((s) => s.name === "ledger" || s.name === "bridge");
+    const services = await Promise.all(all.map(async (s) => ({ ...s, port: await freePort() })));
+    await prepareDatabases(plane, services, { onStep: options.say });
+    const masterSecret = randomBytes(32).toString("base64url");
+    const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const db = createDatabase({ url: plane.databaseUrlFor("croupier_bridge"), maxConnections: 1 });
+    await upsertProvider(db.sql, {
+      id: PROVIDER_ID,
+      adapter: "hub88",
+      name: "Benchmark provider",
+      publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
+      currencies: ["EUR"],
+      isDefault: true,
+      games: [{ code: GAME_CODE, name: "Benchmark slot" }],
+    });
+    await db.close();
+    const urls: Record<string, string> = {};
+    for (const service of services) {
+      const env = {
+        ...process.env,
+        ...serviceEnv(service, services, {
+          databaseUrlFor: plane.databaseUrlFor,
+          natsUrl: plane.natsUrl,
+          region: "eu",
+          masterSecret,
+          logLevel: "warn",
+        }),
+        ...(service.name === "bridge" ? options.bridgeEnv : {}),
+      };
+      const output: string[] = [];
+      startProcess(service.name, process.execPath, [join(service.dir, "src/main.node.ts")], {
+        env,
+        cwd: service.dir,
+        onOutput: (line) => {
+          output.push(line);
+          if (output.length > 50) output.shift();
+        },
+      });
+      const url = `http://127.0.0.1:${service.port}`;
+      await waitFor(service.name, async () => (await fetch(`${url}/healthz/ready`)).ok, {
+        timeoutMs: 60_000,
+      });
+      urls[service.name] = url;
+      options.say(`${service.name} ready on ${url}`);
+    }
+    const bridgeUrl = urls.bridge as string;
+    const ledgerUrl = urls.ledger as string;
+    const playerApi = deriveSecret(masterSecret, "service-token:player-api");
+    const cashier = deriveSecret(masterSecret, "service-token:cashier");
+    const toLedgerAsPlayer = serviceTokenMinter({
+      caller: "player-api",
+      audience: "ledger",
+      secret: playerApi,
+    });
+    const toLedgerAsCashier = serviceTokenMinter({ caller: "cashier", audience: "ledger", secret: cashier });
+    const toBridge = serviceTokenMinter({ caller: "player-api", audience: "bridge", secret: playerApi });
+    const post = async (url: string, token: string, body: unknown, key?: string, method = "POST") => {
+      const response = await fetch(url, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          "content-type": "application/json",
+          ...(key ? { "idempotency-key": key } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+      const text = await response.text();
+      if (response.status >= 300) throw new Error(`${url} → ${response.status} ${text.slice(0, 200)}`);
+      return JSON.parse(text) as Record<string, unknown>;
+    };
+
+    async function createPlayers(count: number, balance: bigint): Promise<BenchPlayer[]> {
+      const players: BenchPlayer[] = [];
+      for (let i = 0; i < count; i += 20) {
+        const batch = await Promise.all(
+          Array.from({ length: Math.min(20, count - i) }, async () => {
+            const playerId = `ply_${randomBytes(16).toString("hex")}`;
+            await post(`${ledgerUrl}/v1/players/${playerId}/accounts`, await toLedgerAsPlayer(), {
+              currency: "EUR",
+              jurisdiction: "eu",
+            });
+            const depositId = `dep_${randomBytes(12).toString("hex")}`;
+            await post(
+              `${ledgerUrl}/v1/deposits`,
+              await toLedgerAsCashier(),
+              {
+                playerId,
+                currency: "EUR",
+                amount: balance.toString(),
+                depositId,
+                psp: "bench",
+                pspReference: depositId,
+              },
+              depositId,
+            );
+            const launch = await post(`${bridgeUrl}/v1/launch`, await toBridge(), {
+              playerId,
+              currency: "EUR",
+              gameId: `${PROVIDER_ID}:${GAME_CODE}`,
+              jurisdiction: "eu",
+              sessionId: `ses_${randomBytes(8).toString("hex")}`,
+            });
+            return { playerId, token: launch.token as string };
+          }),
+        );
+        players.push(...batch);
+      }
+      return players;
+    }
+
+    async function ledgerView(playerId: string) {
+      const token = await toLedgerAsPlayer();
+      const headers = { authorization: `Bearer ${token}` };
+      const balances = (await (
+        await fetch(`${ledgerUrl}/v1/players/${playerId}/balances`, { headers })
+      ).json()) as {
+        balances: { currency: string; total: string }[];
+      };
+      const kinds: Record<string, number> = {};
+      let cursor: string | null = null;
+      do {
+        const page = (await (
+          await fetch(
+            `${ledgerUrl}/v1/players/${playerId}/transactions?currency=EUR&limit=200${cursor ? `&cursor=${cursor}` : ""}`,
+            { headers },
+          )
+        ).json()) as { items: { kind: string }[]; nextCursor: string | null };
+        for (const item of page.items) kinds[item.kind] = (kinds[item.kind] ?? 0) + 1;
+        cursor = page.nextCursor;
+      } while (cursor);
+      return { total: BigInt(balances.balances.find((b) => b.currency === "EUR")?.total ?? "0"), kinds };
+    }
+
+    return {
+      bridgeUrl,
+      ledgerUrl,
+      walletUrl: `${bridgeUrl}/providers/hub88/${PROVIDER_ID}`,
+      privateKey: createPrivateKey(privateKey.export({ type: "pkcs8", format: "pem" })) as KeyObject,
+      signBody: (body: string) => sign("sha256", Buffer.from(body), privateKey).toString("base64"),
+      createPlayers,
+      ledgerView,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Sends pre-built requests with a fixed number in flight; returns per-request latency. */
+export async function drive<T>(
+  items: T[],
+  concurrency: number,
+  send: (item: T) => Promise<void>,
+): Promise<{ latenciesMs: Float64Array; seconds: number }> {
+  const latencies = new Float64Array(items.length);
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        const t0 = performance.now();
+        await send(items[index] as T);
+        latencies[index] = performance.now() - t0;
+      }
+    }),
+  );
+  return { latenciesMs: latencies, seconds: (performance.now() - started) / 1000 };
+}
+
+export function percentile(sorted: Float64Array, p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
