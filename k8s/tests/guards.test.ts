@@ -9,6 +9,7 @@ const loyalty = {
   priorityClassName: "croupier-standard",
   delivery: "canary",
   public: true,
+  publicPathPrefixes: ["/v1"],
   calls: ["ledger"],
   database: "loyalty",
   nats: true,
@@ -90,6 +91,16 @@ describe("values that would weaken the release are refused at render time", () =
       "a canary without a traffic router (not public)",
       ["--set", "services.player-api.public=false"],
       /public/,
+    ],
+    [
+      "a public service without explicit API paths",
+      ["--set", "services.bridge.publicPathPrefixes=null"],
+      /publicPathPrefixes/,
+    ],
+    [
+      "a route that would expose /metrics",
+      ["--set", "services.bridge.publicPathPrefixes[0]=/metrics"],
+      /publicPathPrefixes/,
     ],
     ["a misspelt service setting", ["--set", "services.ledger.replcias=2"], /replcias|additional/],
     [
