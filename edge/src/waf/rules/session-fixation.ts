@@ -7,7 +7,7 @@ const COOKIE_SETTING =
 // Parameter names that carry a session id in URL-based session schemes.
 // Parameter names that carry a session id in URL-based session schemes.
 const SESSION_ID_NAME =
-  /sess(?:ion)?(?:[_.:-]?(?:id|token|key))?$|^(?:[\w.-]{0,30}[._-])?sid$|^(?:jsessionid|phpsessid|aspsessionid\w{0,20}|cfid|cftoken|cakephp|jservsession|jwsession|zendsessid|weblogicsession|meteor_login_token|shiny-token|session-token)$|session[_.-]?(?:id|token)$|^_?[\w]{0,20}_session$|^(?:__(?:host|secure)-)?next-auth\.session-token$/i;
+  /sess(?:ion)?(?:[_.:-]?(?:id|token|key))?$|^(?:[\w.-]{0,30}[._-])?sid$|^(?:jsessionid|phpsessid|aspsessionid\w{0,20}|cfid|cftoken|cakephp|jservsession|jwsession|zendsessid|weblogicsession|meteor_login_token|cfsid|phpsession|shiny-token|session-token)$|session[_.-]?(?:id|token)$|^_?[\w]{0,20}_session$|^(?:__(?:host|secure)-)?next-auth\.session-token$/i;
 
 export const SESSION_FIXATION_VALUE_RULES: readonly ValueRule[] = [
   regexRule({
@@ -18,9 +18,20 @@ export const SESSION_FIXATION_VALUE_RULES: readonly ValueRule[] = [
   }),
 ];
 
+/**
+ * A session id passed in the URL or a form (not a JSON field such as `limits.session`), whose value
+ * looks like an identifier.
+ */
 function sessionParameter(context: Parameters<RequestRule["check"]>[0]): string | null {
-  for (const target of context.collected.targets) {
-    if ((target.kind === "query-name" || target.kind === "body-name") && SESSION_ID_NAME.test(target.value))
+  const { targets, bodyKind } = context.collected;
+  for (let i = 0; i < targets.length; i++) {
+    const target = targets[i] as (typeof targets)[number];
+    const carried = target.kind === "query-name" || (target.kind === "body-name" && bodyKind === "form");
+    const jsonKey =
+      target.kind === "body-name" && bodyKind === "json" && STRICT_SESSION_ID_NAME.test(target.value);
+    if (!jsonKey && (!carried || !SESSION_ID_NAME.test(target.value))) continue;
+    const value = targets[i + 1];
+    if (value !== undefined && value.name === target.name && SESSION_TOKEN.test(value.value))
       return target.name;
   }
   return null;
@@ -32,13 +43,17 @@ function hostOf(url: string): string | null {
 }
 
 const PORT_SUFFIX = /:\d+$/;
+const SESSION_TOKEN = /^\S{3,}$/;
+// In JSON bodies only the unmistakable container-managed names count; `session` alone is a normal field.
+const STRICT_SESSION_ID_NAME =
+  /^(?:jsessionid|phpsessid|phpsession|aspsessionid\w{0,20}|asp\.net_sessionid|cfid|cftoken|cfsid|zendsessid)$/i;
 const REFERER_HOST = /^[a-z][\w+.-]{0,20}:\/\/(?:[^/@?#]{0,200}@)?([^/:?#]{1,253})/i;
 
 export const SESSION_FIXATION_REQUEST_RULES: readonly RequestRule[] = [
   requestRule({
     id: "session-fixation-foreign-referer",
     family: "session-fixation",
-    patterns: [SESSION_ID_NAME, REFERER_HOST, PORT_SUFFIX],
+    patterns: [SESSION_ID_NAME, REFERER_HOST, PORT_SUFFIX, SESSION_TOKEN, STRICT_SESSION_ID_NAME],
     check: (context) => {
       const target = sessionParameter(context);
       if (target === null) return null;

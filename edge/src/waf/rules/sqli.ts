@@ -5,6 +5,9 @@ import { regexRule, valueRule } from "./define.ts";
 
 const MONGO_OPERATOR_IN_NAME =
   /\[\s*\$(?:n?e|eq|[gl]te?|n?in|regex|where|exists|expr|or|and|nor|not|elemmatch|all|size|type|mod|text|function|accumulator|jsonschema)\s*\]/i;
+// A query object smuggled as a string (`{"$ne": null}`) for back ends that JSON-parse parameters.
+const MONGO_OPERATOR_OBJECT =
+  /\{\s*["']?\$(?:n?e|eq|[gl]te?|n?in|regex|where|exists|expr|or|and|nor|not|elemmatch)["']?\s*:/i;
 const MONGO_OPERATOR_KEY =
   /^\$(?:n?e|eq|[gl]te?|n?in|regex|where|exists|expr|or|and|nor|not|elemmatch|all|size|type|mod|text|function|accumulator|jsonschema)$/i;
 // MySQL executes the body of `/*! ... */`; nothing but an injection sends one to an API.
@@ -41,6 +44,7 @@ export const SQLI_RULES: readonly ValueRule[] = [
     patterns: [MONGO_OPERATOR_KEY],
     test: (value, target) => target.name.startsWith("body.") && MONGO_OPERATOR_KEY.test(value),
   }),
+  regexRule({ id: "sqli-nosql-operator-object", family: "sqli", pattern: MONGO_OPERATOR_OBJECT }),
   regexRule({ id: "sqli-integer-overflow", family: "sqli", severity: "warning", pattern: INTEGER_OVERFLOW }),
   regexRule({ id: "sqli-scientific-notation", family: "sqli", pattern: SCIENTIFIC_NOTATION_EVASION }),
 ];

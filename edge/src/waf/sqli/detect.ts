@@ -155,10 +155,29 @@ const STACKABLE: Record<string, (next: Token | undefined, after: Token | undefin
   replace: (next) => next?.type === "n" || next?.text === "into",
 };
 
-function isFunctionCall(token: Token): boolean {
+function isFunctionCall(token: Token, tokens?: Token[], index?: number): boolean {
   if (token.type !== "f") return false;
   if (!SQL_ONLY_FUNCTIONS.has(token.text)) return false;
-  return token.tight || !PROSE_FUNCTION_NAMES.has(token.text);
+  if (!PROSE_FUNCTION_NAMES.has(token.text)) return true;
+  if (tokens === undefined || index === undefined) return token.tight;
+  // A value that stops right after `name (` is truncated code, never a sentence.
+  if (!token.tight) return index + 2 === tokens.length;
+  // `user(s)`, `sum(3 bets)` are prose; `user()`, `count(*)`, `left(name,1)`, `char(65)` and a
+  // truncated `mid(` are code.
+  const first = tokens[index + 2];
+  if (first === undefined || first.type === ")") return true;
+  if (first.type === "n") {
+    const after = tokens[index + 3];
+    if (after?.type === ")") return tokens[index + 4]?.type === "o";
+    return after !== undefined && (after.type === "," || after.type === "o");
+  }
+  if (first.type === "1") {
+    const after = tokens[index + 3];
+    return after === undefined || after.type === ")" || after.type === "," || after.type === "o";
+  }
+  return (
+    first.type === "s" || first.type === "v" || first.type === "f" || first.type === "E" || first.text === "*"
+  );
 }
 
 function isOperand(token: Token | undefined): boolean {
@@ -253,6 +272,8 @@ function analyse(all: Token[], quoted: boolean): string | null {
         ) {
           return "string-comparison";
         }
+        if ((t.text === "div" || t.text === "mod") && next?.type === "(" && tokens[i + 2]?.type === "1")
+          return "function:div";
         if (previous?.type === ")" && WORD_OPERATOR.test(t.text) && (next?.type === "(" || isOperand(next)))
           return "paren-operator";
         break;
@@ -283,7 +304,7 @@ function analyse(all: Token[], quoted: boolean): string | null {
         break;
       }
       case "f":
-        if (isFunctionCall(t) && (t.tight || tokens[i - 1]?.type !== "n" || n <= 3))
+        if (isFunctionCall(t, tokens, i) && (t.tight || tokens[i - 1]?.type !== "n" || n <= 3))
           return `function:${t.text}`;
         break;
       case "v":
@@ -397,8 +418,18 @@ function quoteBreak(all: Token[]): string | null {
       return after.text === "#" || after.text === "--" || after.text === "/*" || i > 1
         ? "quote-break-comment"
         : null;
-    case "&":
-      return isOperand(next) || next?.type === "&" ? "quote-break-logic" : null;
+    case "&": {
+      if (!isOperand(next) && next?.type !== "&") return null;
+      // A bare word after the break must be compared or called (`' or x=x`, `' and ascii(…)`);
+      // `'… says 'not available'` is prose with a quoted phrase.
+      if (next?.type === "n" && !next.tight) {
+        const following = all[i + 2];
+        return following !== undefined && (following.type === "o" || following.type === "(")
+          ? "quote-break-logic"
+          : null;
+      }
+      return "quote-break-logic";
+    }
     case ";":
       // `admin';` ends the statement early; `'; drop …` starts another one.
       return next === undefined || next.type === "E" || next.type === "f" || next.type === "c"
@@ -434,7 +465,13 @@ function quoteBreak(all: Token[]): string | null {
     case "k":
       if ((after.text === "order" || after.text === "group") && next?.text === "by")
         return "quote-break-order-by";
-      if ((after.text === "having" || after.text === "where") && isOperand(next)) return "quote-break-clause";
+      if (
+        (after.text === "having" || after.text === "where") &&
+        isOperand(next) &&
+        all[i + 2]?.type === "o"
+      ) {
+        return "quote-break-clause";
+      }
       if (after.text === "into" || after.text === "limit" || after.text === "procedure")
         return isOperand(next) || next?.type === "k" ? "quote-break-clause" : null;
       return null;
