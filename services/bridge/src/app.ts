@@ -21,6 +21,9 @@ import { registerProviderHealth } from "./routes/providers/health.ts";
 import { requireCaller } from "./routes/require-caller.ts";
 import type { ResponseSigner } from "./signing/response-signer.ts";
 
+export const bridgeDescription =
+  "Gaming bridge: seamless-wallet callbacks from game providers, game catalogue and launch.";
+
 export interface BridgeDeps {
   log: Logger;
   metrics: ServiceMetrics;
@@ -43,7 +46,7 @@ export function createApp(deps: BridgeDeps) {
   const clock = deps.clock ?? (() => new Date());
   const app = createServiceApp({
     service: "bridge",
-    description: "Gaming bridge: seamless-wallet callbacks from game providers, game catalogue and launch.",
+    description: bridgeDescription,
     log: deps.log,
     metrics: deps.metrics,
     tracing: deps.tracing,
