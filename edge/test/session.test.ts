@@ -117,6 +117,34 @@ describe("access tokens", () => {
     await expectRefused(await edge.request("/v1/wallet/balances", { token }), edge.logs, "expired");
   });
 
+  it("does not keep a verified token alive past its expiry", async () => {
+    const edge = await harness();
+    const token = await edge.token();
+    expect((await edge.request("/v1/wallet/balances", { token })).status).toBe(200);
+    edge.advance(11 * 60_000);
+    await expectRefused(await edge.request("/v1/wallet/balances", { token }), edge.logs, "expired");
+  });
+
+  it("stops accepting already verified tokens once their key leaves the JWKS", async () => {
+    const rotating = await newSigningKey("key-r");
+    const published = { keys: [rotating.publicJwk] };
+    let now = () => 0;
+    const jwks = new JwksCache({
+      urls: ["https://eu.origin.test/.well-known/jwks.json"],
+      now: () => now(),
+      ttlMs: 60_000,
+      fetchJwks: async () => Response.json(published),
+    });
+    const edge = await harness({ jwks });
+    now = edge.now;
+    const token = await edge.token({}, { kid: "key-r" }, rotating.privateKey);
+    expect((await edge.request("/v1/wallet/balances", { token })).status).toBe(200);
+    expect((await edge.request("/v1/wallet/balances", { token })).status).toBe(200);
+    published.keys = [];
+    edge.advance(61_000);
+    await expectRefused(await edge.request("/v1/wallet/balances", { token }), edge.logs, "unknown-key");
+  });
+
   it("refuses tokens not yet valid", async () => {
     const edge = await harness();
     const token = await edge.token({ nbf: Math.floor(edge.now() / 1000) + 300 });

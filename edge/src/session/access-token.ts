@@ -44,6 +44,34 @@ const idPattern = /^[A-Za-z0-9_-]{1,128}$/;
 class UnknownKeyError extends Error {}
 
 /**
+ * Tokens this isolate has already verified. A player sends many requests with one token, and the
+ * signature check is most of the edge's per-request crypto; the exact token string is the key, so a
+ * hit means the very bytes that verified. Time-based claims are re-checked on every hit, and entries
+ * die when the JWKS key set changes (a withdrawn key stops its tokens at the next refresh).
+ */
+type VerifiedToken = { claims: AccessClaims; kid: string; nbf: number | null; keysVersion: number };
+// One cache per key set (so per edge app): a token verified against one deployment's keys means nothing to another.
+const verifiedByKeys = new WeakMap<JwksCache, Map<string, VerifiedToken>>();
+const MAX_VERIFIED = 10_000;
+
+function verifiedTokens(keys: JwksCache): Map<string, VerifiedToken> {
+  let verified = verifiedByKeys.get(keys);
+  if (!verified) {
+    verified = new Map();
+    verifiedByKeys.set(keys, verified);
+  }
+  return verified;
+}
+
+function rememberVerified(verified: Map<string, VerifiedToken>, token: string, entry: VerifiedToken): void {
+  if (verified.size >= MAX_VERIFIED) {
+    const oldest = verified.keys().next().value;
+    if (oldest !== undefined) verified.delete(oldest);
+  }
+  verified.set(token, entry);
+}
+
+/**
  * Verifies a player-api access token: ES256 only (alg allowlist: `none`, HS* and RS* are refused before
  * any key is looked up), key by `kid` from the JWKS, `iss`, `aud`, `exp`, `nbf`, lifetime and the
  * Croupier claims. With `allowExpired`, an expired but otherwise valid token passes with `expired: true`
@@ -54,6 +82,20 @@ export async function verifyAccessToken(
   options: TokenVerifierOptions & { now: number; allowExpired?: boolean },
 ): Promise<TokenResult> {
   if (token.length > MAX_TOKEN_LENGTH) return { ok: false, reason: "malformed" };
+  const tolerance = options.clockToleranceSeconds ?? 5;
+  const nowSeconds = options.now / 1000;
+  const verified = verifiedTokens(options.keys);
+  const cached = verified.get(token);
+  if (
+    cached &&
+    // Keeps the key set fresh (a cheap lookup between refreshes) and notices a withdrawn key.
+    (await options.keys.getKey(cached.kid)) !== null &&
+    cached.keysVersion === options.keys.version &&
+    cached.claims.expiresAt + tolerance >= nowSeconds &&
+    (cached.nbf === null || cached.nbf <= nowSeconds + tolerance)
+  ) {
+    return { ok: true, claims: cached.claims, expired: false };
+  }
   let header: ReturnType<typeof decodeProtectedHeader>;
   try {
     header = decodeProtectedHeader(token);
@@ -63,7 +105,6 @@ export async function verifyAccessToken(
   if (header.alg !== "ES256") return { ok: false, reason: "algorithm-not-allowed" };
   if (typeof header.kid !== "string" || header.kid.length === 0) return { ok: false, reason: "unknown-key" };
 
-  const tolerance = options.clockToleranceSeconds ?? 5;
   try {
     const { payload } = await jwtVerify(
       token,
@@ -95,7 +136,15 @@ export async function verifyAccessToken(
     ) {
       return { ok: false, reason: "not-yet-valid" };
     }
-    const expired = claims.expiresAt + tolerance < options.now / 1000;
+    const expired = claims.expiresAt + tolerance < nowSeconds;
+    if (!expired && (typeof payload.nbf !== "number" || payload.nbf <= nowSeconds + tolerance)) {
+      rememberVerified(verified, token, {
+        claims,
+        kid: header.kid,
+        nbf: typeof payload.nbf === "number" ? payload.nbf : null,
+        keysVersion: options.keys.version,
+      });
+    }
     return { ok: true, claims, expired };
   } catch (error) {
     return { ok: false, reason: failureOf(error) };

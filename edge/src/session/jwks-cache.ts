@@ -21,6 +21,8 @@ export class JwksUnavailableError extends Error {}
  */
 export class JwksCache {
   private keys = new Map<string, CryptoKey>();
+  /** Bumped whenever the trusted key set changes, so results derived from old keys can be dropped. */
+  version = 0;
   private fetchedAt = Number.NEGATIVE_INFINITY;
   private refreshing: Promise<void> | null = null;
   private readonly options: Required<Omit<JwksCacheOptions, "onError">> & Pick<JwksCacheOptions, "onError">;
@@ -62,8 +64,10 @@ export class JwksCache {
       for (const [kid, key] of result.value) next.set(kid, key);
     }
     // Keep serving the keys we had when every origin is down; tokens are short-lived anyway.
-    if (anyLoaded) this.keys = next;
-    else if (this.keys.size === 0) throw new JwksUnavailableError("no JWKS could be loaded");
+    if (anyLoaded) {
+      if (!sameKids(this.keys, next)) this.version++;
+      this.keys = next;
+    } else if (this.keys.size === 0) throw new JwksUnavailableError("no JWKS could be loaded");
   }
 
   private async fetchSet(url: string): Promise<Map<string, CryptoKey>> {
@@ -94,4 +98,10 @@ function isEs256SigningKey(
     (jwk.alg === undefined || jwk.alg === "ES256") &&
     (jwk.use === undefined || jwk.use === "sig")
   );
+}
+
+function sameKids(a: Map<string, CryptoKey>, b: Map<string, CryptoKey>): boolean {
+  if (a.size !== b.size) return false;
+  for (const kid of a.keys()) if (!b.has(kid)) return false;
+  return true;
 }
