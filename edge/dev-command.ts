@@ -16,11 +16,11 @@ export type EdgeDevCommand = { command: string; args: string[]; env: Record<stri
 
 const edgeDir = dirname(fileURLToPath(import.meta.url));
 const rootDir = dirname(edgeDir);
-const generatedDir = join(rootDir, ".wrangler", "edge-dev");
 
 /**
  * How to run the edge locally: `wrangler dev` (workerd) on 127.0.0.1:<port>, with the root wrangler.toml,
- * local origins and JWKS as vars, and secrets in a generated, git-ignored env file.
+ * local origins and JWKS as vars, and secrets in a generated, git-ignored env file. Generated files and
+ * the local Durable Object state live in .wrangler/edge-dev/<port>/ (git-ignored).
  *
  * Offline, wrangler dev falls back to a `request.cf` from Austin, Texas, which the jurisdiction gate
  * blocks. `CLOUDFLARE_CF_FETCH_PATH` points at a fresh copy of the committed edge/dev/cf.json (Malta):
@@ -28,6 +28,8 @@ const generatedDir = join(rootDir, ".wrangler", "edge-dev");
  * with the real location, so the committed file itself is never handed to it.
  */
 export function edgeDevCommand(options: EdgeDevOptions): EdgeDevCommand {
+  // Per port: `npm start` and an end-to-end run may each run an edge, with different secrets and state.
+  const generatedDir = join(rootDir, ".wrangler", "edge-dev", String(options.port));
   mkdirSync(generatedDir, { recursive: true });
   const cfPath = join(generatedDir, "cf.json");
   copyFileSync(join(edgeDir, "dev", "cf.json"), cfPath);
@@ -56,7 +58,7 @@ export function edgeDevCommand(options: EdgeDevOptions): EdgeDevCommand {
     "--env-file",
     envFile,
     "--persist-to",
-    join(rootDir, ".wrangler", "state"),
+    join(generatedDir, "state"),
     "--show-interactive-dev-session=false",
   ];
   for (const [name, value] of Object.entries(vars)) args.push("--var", `${name}:${value}`);
