@@ -42,6 +42,14 @@ export function bridgeClient(client: ServiceClient): BridgeClient {
           correlation,
         },
       );
+      if (res.status === 400 || res.status === 404 || res.status === 422) {
+        throw new AppError(
+          "currency_not_offered",
+          422,
+          "The currency is not offered",
+          `No games are offered in ${currency}.`,
+        );
+      }
       if (res.status !== 200) throw unexpected("bridge", res.status);
       return res.body.items;
     },

@@ -86,8 +86,13 @@ export function ledgerClient(client: ServiceClient): LedgerClient {
         { correlation },
       );
       if (res.status === 404) return { items: [], nextCursor: null };
-      if (res.status === 400 && cursor) {
-        throw new AppError("invalid_cursor", 400, "The request is not valid", "The cursor is not valid.");
+      if (res.status === 400 || res.status === 422) {
+        throw new AppError(
+          "invalid_query",
+          400,
+          "The request is not valid",
+          "The cursor or currency is not valid.",
+        );
       }
       if (res.status !== 200) throw unexpected("ledger", res.status);
       return res.body;
@@ -121,7 +126,7 @@ export function ledgerClient(client: ServiceClient): LedgerClient {
           "The request conflicts with the current state",
           "This Idempotency-Key was used with a different request.",
         );
-      if (res.status === 422)
+      if (res.status === 422 || res.status === 400)
         throw new AppError(
           code ?? "adjustment_refused",
           422,

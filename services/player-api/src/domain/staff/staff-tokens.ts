@@ -19,7 +19,7 @@ export async function createStaff(
   const staffId = newId("stf");
   const token = randomToken("stk_");
   await sql`insert into staff (id, email, name, roles, token_hash)
-    values (${staffId}, ${input.email.trim().toLowerCase()}, ${input.name}, ${sql.array(input.roles)}, ${await sha256(token)})`;
+    values (${staffId}, ${input.email.trim().toLowerCase()}, ${input.name}, string_to_array(${input.roles.join(",")}, ','), ${await sha256(token)})`;
   return { staffId, token };
 }
 

@@ -52,7 +52,10 @@ export function gameRoutes(app: OpenAPIHono<PlayerApiEnv>, deps: PlayerApiDeps) 
       tags: ["games"],
       summary: "The game catalogue for a currency (anonymous or signed in)",
       request: { query: z.strictObject({ currency: CurrencySchema.optional() }) },
-      responses: { 200: json(CatalogueSchema, "Games."), ...problems(...edgeProblems, ...upstreamProblems) },
+      responses: {
+        200: json(CatalogueSchema, "Games."),
+        ...problems(...edgeProblems, 422, ...upstreamProblems),
+      },
     }),
     async (c) => {
       const identity = c.get("edgeIdentity");
@@ -70,7 +73,7 @@ export function gameRoutes(app: OpenAPIHono<PlayerApiEnv>, deps: PlayerApiDeps) 
       security: playerSecurity,
       middleware: [requirePlayer(deps)] as const,
       request: {
-        params: z.object({ gameId: z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/) }),
+        params: z.object({ gameId: z.string().regex(/^[A-Za-z0-9._:-]{3,128}$/) }),
         body: jsonBody(LaunchBody),
       },
       responses: {
