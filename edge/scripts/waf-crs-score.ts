@@ -19,11 +19,13 @@ const scores = scoreCrs(fixture, paranoiaLevel, (request, level) =>
 const elapsed = performance.now() - started;
 
 console.log(`CRS regression at paranoia level ${paranoiaLevel}`);
-console.log("| CRS | family | attacks | detected | blocked | benign | benign passed | benign not blocked |");
-console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+console.log(
+  "| CRS | family | attacks | detected | blocked | benign | benign passed | benign not blocked | left out: scope / attack-shaped |",
+);
+console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const s of scores) {
   console.log(
-    `| ${s.crs} | ${s.family} | ${s.attacks} | ${percent(s.detected, s.attacks)} | ${percent(s.blocked, s.attacks)} | ${s.benign} | ${percent(s.benignPassed, s.benign)} | ${percent(s.benignNotBlocked, s.benign)} |`,
+    `| ${s.crs} | ${s.family} | ${s.attacks} | ${percent(s.detected, s.attacks)} | ${percent(s.blocked, s.attacks)} | ${s.benign} | ${percent(s.benignPassed, s.benign)} | ${percent(s.benignNotBlocked, s.benign)} | ${s.outOfScope} / ${s.attackShaped} |`,
   );
 }
 const cases = scores.reduce((sum, s) => sum + s.attacks + s.benign, 0);

@@ -1,6 +1,7 @@
 // Runs the OWASP CRS regression cases (tests/fixtures/crs, Apache-2.0) through the WAF at one
 // paranoia level and scores detection per family. Shared by the CLI scorer and the CI threshold test.
 import type { InspectionResult, ParanoiaLevel, WafRequest } from "../../src/waf/index.ts";
+import { ATTACK_SHAPED_NEGATIVES, OUT_OF_SCOPE_RULES } from "./crs-scope.ts";
 
 export type CrsCase = {
   id: string;
@@ -33,13 +34,6 @@ export const CRS_FAMILY: Record<string, string> = {
   "944": "java",
 };
 
-/**
- * CRS rules whose tests exercise HTTP framing that never reaches a Worker: the platform parses the
- * request line, chunking and Content-Length before our code runs, so the Worker cannot observe
- * (nor be attacked through) them. Their cases are reported as out of scope, not counted.
- */
-export const OUT_OF_SCOPE_RULES: Record<string, string> = {};
-
 export type FamilyScore = {
   family: string;
   crs: string;
@@ -51,6 +45,9 @@ export type FamilyScore = {
   benignNotBlocked: number;
   missed: string[];
   falsePositives: string[];
+  /** Cases left out: rules out of scope, and negatives whose payload is an attack. */
+  outOfScope: number;
+  attackShaped: number;
 };
 
 export function crsCaseToRequest(testCase: CrsCase): WafRequest {
@@ -107,6 +104,8 @@ export function scoreCrs(
         benignNotBlocked: 0,
         missed: [],
         falsePositives: [],
+        outOfScope: 0,
+        attackShaped: 0,
       };
       scores.set(crs, score);
     }
@@ -114,10 +113,17 @@ export function scoreCrs(
   };
   for (const testCase of fixture.cases) {
     const ruleIds = testCase.expect.length > 0 ? testCase.expect : testCase.noExpect;
-    if (ruleIds.some((id) => OUT_OF_SCOPE_RULES[String(id)] !== undefined)) continue;
     const crs = String(ruleIds[0]).slice(0, 3);
     const score = scoreFor(crs);
     if (!score) continue;
+    if (ruleIds.every((id) => OUT_OF_SCOPE_RULES[String(id)] !== undefined)) {
+      score.outOfScope++;
+      continue;
+    }
+    if (testCase.expect.length === 0 && ATTACK_SHAPED_NEGATIVES[testCase.id] !== undefined) {
+      score.attackShaped++;
+      continue;
+    }
     if (testCase.expect.length > 0) {
       if (testCase.expect.some((id) => levelOf(fixture, id) > paranoiaLevel)) continue;
       const result = inspect(crsCaseToRequest(testCase), paranoiaLevel);

@@ -11,7 +11,8 @@ import { splitUrl } from "./split-url.ts";
 export const MAX_FIELDS = 1000;
 
 const PLAIN_SEGMENT = /^[\w.~-]*$/;
-export const COLLECT_PATTERNS: readonly RegExp[] = [PLAIN_SEGMENT];
+const TRAILING_LINE_BREAK = /(?:\r?\n|%0d%0a|%0a)$/i;
+export const COLLECT_PATTERNS: readonly RegExp[] = [PLAIN_SEGMENT, TRAILING_LINE_BREAK];
 
 export type CollectedRequest = {
   targets: Target[];
@@ -79,7 +80,8 @@ export function collectTargets(request: WafRequest): CollectedRequest {
   const body = request.body ?? "";
   const bodyKind = body === "" ? "none" : bodyKindOf(request.contentType, body);
   if (bodyKind === "form") {
-    const fields = parseForm(body, MAX_FIELDS);
+    // Many clients end a form body with a line break; it belongs to no field.
+    const fields = parseForm(body.replace(TRAILING_LINE_BREAK, ""), MAX_FIELDS);
     fieldCount = fields.length;
     pushFields(targets, fields, "body", "body-name", "body-value");
   } else if (bodyKind === "json") {
@@ -106,8 +108,11 @@ export function collectTargets(request: WafRequest): CollectedRequest {
         if (part.filename !== null && part.filename !== "") {
           targets.push({ kind: "file-name", name: `body.${part.name}.filename`, value: part.filename });
         }
-        if (part.value !== "")
+        // File contents (KYC scans, PDFs with XMP metadata) are binary data for storage, not input
+        // the application interprets; only their names are inspected.
+        if (part.value !== "" && part.filename === null) {
           targets.push({ kind: "body-value", name: `body.${part.name}`, value: part.value });
+        }
       }
     }
   } else if (bodyKind === "xml") {

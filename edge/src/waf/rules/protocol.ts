@@ -1,7 +1,7 @@
 import type { RequestContext, RequestRule, ValueRule } from "../rule.ts";
 import { decodeHtmlEntities } from "../transform/html-entities.ts";
 import { urlDecode } from "../transform/url-decode.ts";
-import { INJECTION_KINDS, regexRule, requestRule } from "./define.ts";
+import { INJECTION_KINDS, regexRule, requestRule, valueRule } from "./define.ts";
 
 const ALLOWED_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 const ALLOWED_CONTENT_TYPES = new Set([
@@ -85,6 +85,8 @@ export function hasInvalidUtf8(raw: string): boolean {
 
 // Multipart part names and file names are parsed differently by different back ends when they
 // contain separators or escapes; that disagreement is how WAF bypasses through multipart work.
+// Browsers encode non-ASCII names as named entities (`&auml;`); those semicolons are not separators.
+const NAMED_ENTITY = /&[a-z][a-z0-9]{1,10};/gi;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control bytes in part names are the signal
 const AMBIGUOUS_PART_NAME = /[;=\\"'\x00-\x1f]/;
 
@@ -108,13 +110,13 @@ export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
   requestRule({
     id: "protocol-multipart-ambiguous-name",
     family: "protocol",
-    patterns: [AMBIGUOUS_PART_NAME],
+    patterns: [AMBIGUOUS_PART_NAME, NAMED_ENTITY],
     check: (context) => {
       if (context.collected.bodyKind !== "multipart") return null;
       for (const target of context.collected.targets) {
         if (
           (target.kind === "body-name" || target.kind === "file-name") &&
-          AMBIGUOUS_PART_NAME.test(decodeHtmlEntities(target.value))
+          AMBIGUOUS_PART_NAME.test(decodeHtmlEntities(target.value.replace(NAMED_ENTITY, "x")))
         )
           return target.name;
       }
@@ -129,6 +131,8 @@ export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
   requestRule({
     id: "protocol-body-on-get",
     family: "protocol",
+    // Fetch drops GET bodies before a Worker sees them; this only matters behind other front ends.
+    severity: "notice",
     check: (context) => {
       const method = context.request.method.toUpperCase();
       if (method !== "GET" && method !== "HEAD") return null;
@@ -205,6 +209,8 @@ export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
   requestRule({
     id: "protocol-invalid-utf8",
     family: "protocol",
+    // Legacy Latin-1 forms (`%E9` for é) are malformed but harmless; this adds to other evidence only.
+    severity: "warning",
     patterns: [OVERLONG_OR_INVALID_UTF8, FULLWIDTH_PERCENT_U, HEX_PAIR],
     check: (context) => {
       const { rawPath, rawQuery } = context.collected;
@@ -227,7 +233,7 @@ export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
       // Only byte ranges are defined; other units are ignored by servers, so they are not an attack.
       if (!spec) return null;
       const parts = (spec[1] ?? "").split(",");
-      if (parts.length > 50) return "header.range";
+      if (parts.length > 100) return "header.range";
       for (const part of parts) {
         const [first, last] = part.trim().split("-");
         if (
@@ -318,6 +324,22 @@ const NEWLINE = /[\r\n]/;
 const LDAP_INJECTION =
   // Every injection closes the application's filter first: a complete filter `(&(a=b)(c=d))` is data.
   /\)\s*\(\s*[|&!]|\)\s*[|&!]\s*\(|\*\s*\)\s*\(|\)\s*\(\s*[\w.-]{1,60}\s*[~<>]?=|^\s*\*\s*\)|\)\s*\(\s*\|/;
+/** `(&(a=b)(c=d))`: a whole filter someone typed into a search box, not a break out of one. */
+function isCompleteLdapFilter(value: string): boolean {
+  const trimmed = value.trim();
+  if (!trimmed.startsWith("(") || !trimmed.endsWith(")")) return false;
+  let depth = 0;
+  for (let i = 0; i < trimmed.length; i++) {
+    if (trimmed[i] === "(") depth++;
+    else if (trimmed[i] === ")") {
+      depth--;
+      if (depth < 0) return false;
+      if (depth === 0 && i < trimmed.length - 1 && trimmed[i + 1] !== "(") return false;
+    }
+  }
+  return depth === 0;
+}
+
 const MOD_PROXY_UNIX = /unix:[^|]{0,4000}\|/;
 
 export const PROTOCOL_VALUE_RULES: readonly ValueRule[] = [
@@ -360,18 +382,20 @@ export const PROTOCOL_VALUE_RULES: readonly ValueRule[] = [
     pipeline: "lower",
     pattern: INJECTED_RESPONSE,
   }),
-  regexRule({
+  valueRule({
     id: "protocol-newline-in-name",
     family: "protocol",
     kinds: ["query-name", "body-name", "cookie-name", "path"],
     pipeline: "decoded",
-    pattern: NEWLINE,
+    patterns: [NEWLINE],
+    test: (value) => NEWLINE.test(value),
   }),
-  regexRule({
+  valueRule({
     id: "protocol-ldap-injection",
     family: "protocol",
     pipeline: "decoded",
-    pattern: LDAP_INJECTION,
+    patterns: [LDAP_INJECTION],
+    test: (value) => LDAP_INJECTION.test(value) && !isCompleteLdapFilter(value),
   }),
   regexRule({
     id: "protocol-mod-proxy-unix-socket",

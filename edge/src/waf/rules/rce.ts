@@ -6,7 +6,8 @@ import { INJECTION_KINDS, regexRule, valueRule } from "./define.ts";
 const ALL_HEADERS = undefined;
 
 // Command substitution and process substitution: `$(…)`, backticks around a command, `<(…)`, `$((…))`.
-const SHELL_SUBSTITUTION = /\$\(\(?\s*[a-z_/.'"\\$]|`\s*\/?[a-z]{2,}[^`]{0,200}`|[<>]\(\s*[a-z/]/;
+// Backticks are left to the command scanner: `word` in Markdown is common, `cmd` with a known command is not.
+const SHELL_SUBSTITUTION = /\$\(\(?\s*[a-z_/.'"\\$]|[<>]\(\s*[a-z/]/;
 const SHELL_PARAMETER_EXPANSION = /\$\{\s*[a-z_!#@:]\w{0,40}\s*(?:[:#%/^,]|\[|\})/;
 // Shellshock: a function definition at the very start of a header or argument.
 const SHELLSHOCK = /^\s*\(\s*\)\s*\{/;
@@ -16,7 +17,9 @@ const UNIX_BINARY_PATH =
 // Globbed paths (`/???/c?t /e*c/p*d`) only make sense to a shell.
 const GLOBBED_PATH = /\/[\w.]{0,10}[?*][\w.?*]{0,10}\/[\w.?*]{0,20}|(?:^|\s)\/[?*]{2,}\b/;
 // Brace expansion building a command: `{cat,/etc/passwd}`, `c{a,oun}t`, `{,ifconfig}`.
+// A letter is required: `{1,5}` is a regex quantifier, `{cat,/etc/passwd}` is a command.
 const BRACE_EXPANSION = /\{[\w./-]{0,40},[\w./-]{0,40}(?:,[\w./-]{0,40}){0,10}\}/;
+const HAS_LETTER = /[a-z]/;
 // Tilde expansions of the directory stack and `!-1` history expansion.
 const TILDE_OR_HISTORY = /^\s*~[+-]\d{0,3}\s*$|(?:^|[\s;&|])!-\d|!!\s*[;&|]?$/;
 const ALIAS_DEFINITION = /\balias\s{1,10}(?:[-+][a-z]{1,5}\s{1,10}){0,5}[^\s=]{1,40}\s{0,10}=/;
@@ -24,7 +27,7 @@ const ALIAS_DEFINITION = /\balias\s{1,10}(?:[-+][a-z]{1,5}\s{1,10}){0,5}[^\s=]{1
 const SHELL_INVOCATION =
   /(?:^|[\s;|&`('"])(?:(?:ba|z|k|da|c|tc|fi)?sh|busybox|\$\{?[a-z_]\w{0,30}\}?)\s+-c\b|\$\[[^\]]{0,60}\]|\$\(\([^)]{0,60}\)\)/;
 // Bracket globs inside paths (`/etc/pas[s]wd`, `/bi[n]/sh`).
-const BRACKET_GLOB_PATH = /\/[\w.-]{0,30}\[!?[a-z/][\w/^-]{0,19}\][\w.-]{0,30}/;
+const BRACKET_GLOB_PATH = /\/[\w.-]{0,30}\[!?[a-z/][\w/^-]{0,19}\][\w/]/;
 // Windows: FOR and IF batch constructs, cmd/powershell launches, well-known admin tools.
 const WINDOWS_BATCH =
   /\bfor\s*\/[dflr]\b|\bfor\s+%%?[a-z]\s+in\s*\(|\bif\s+(?:\/i\s+)?(?:not\s+)?(?:exist|defined|errorlevel|cmdextversion)\s|\bif\s*\/i\b|\bif(?:\s+not)?\s*(?:"[^"]{0,60}"|\[[^\]]{0,60}\]|\([^)]{0,60}\)|\{[^}]{0,60}\}|%[^%\s]{0,60}%|![^!\s]{0,60}!|[\w%~:-]{1,60})\s*(?:==|\b(?:equ|neq|lss|leq|gtr|geq)\b)/;
@@ -67,7 +70,16 @@ export const RCE_RULES: readonly ValueRule[] = [
   }),
   regexRule({ id: "rce-unix-binary-path", family: "rce", pipeline: "path", pattern: UNIX_BINARY_PATH }),
   regexRule({ id: "rce-globbed-path", family: "rce", pipeline: "lower", pattern: GLOBBED_PATH }),
-  regexRule({ id: "rce-brace-expansion", family: "rce", pipeline: "lower", pattern: BRACE_EXPANSION }),
+  valueRule({
+    id: "rce-brace-expansion",
+    family: "rce",
+    pipeline: "lower",
+    patterns: [BRACE_EXPANSION, HAS_LETTER],
+    test: (value) => {
+      const match = BRACE_EXPANSION.exec(value);
+      return match !== null && HAS_LETTER.test(match[0]);
+    },
+  }),
   regexRule({
     id: "rce-tilde-or-history-expansion",
     family: "rce",

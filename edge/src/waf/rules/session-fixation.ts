@@ -51,6 +51,15 @@ const REFERER_HOST = /^[a-z][\w+.-]{0,20}:\/\/(?:[^/@?#]{0,200}@)?([^/:?#]{1,253
 
 export const SESSION_FIXATION_REQUEST_RULES: readonly RequestRule[] = [
   requestRule({
+    id: "session-fixation-without-referer",
+    family: "session-fixation",
+    // Server-to-server callbacks legitimately carry session tokens without a Referer, so this
+    // only adds to other evidence; a foreign Referer (below) blocks on its own.
+    severity: "warning",
+    patterns: [SESSION_ID_NAME, SESSION_TOKEN, STRICT_SESSION_ID_NAME],
+    check: (context) => (context.request.headers.get("referer") === null ? sessionParameter(context) : null),
+  }),
+  requestRule({
     id: "session-fixation-foreign-referer",
     family: "session-fixation",
     patterns: [SESSION_ID_NAME, REFERER_HOST, PORT_SUFFIX, SESSION_TOKEN, STRICT_SESSION_ID_NAME],
@@ -58,7 +67,7 @@ export const SESSION_FIXATION_REQUEST_RULES: readonly RequestRule[] = [
       const target = sessionParameter(context);
       if (target === null) return null;
       const referer = context.request.headers.get("referer");
-      if (referer === null) return target;
+      if (referer === null) return null;
       const refererHost = hostOf(referer);
       const host = (context.request.headers.get("host") ?? hostOf(context.request.url) ?? "")
         .toLowerCase()

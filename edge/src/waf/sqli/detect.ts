@@ -15,6 +15,9 @@ import { type Token, type TokenType, tokenizeSql } from "./tokenize.ts";
  */
 export function detectSqlInjection(input: string): string | null {
   if (input.length < 2) return null;
+  // Most values (ids, names, amounts, prose) carry neither SQL punctuation nor a statement word;
+  // they cannot form any of the sequences below, so skip tokenizing them.
+  if (!SQL_PUNCTUATION.test(input) && !SQL_STATEMENT_WORD.test(input)) return null;
   const contexts: ("" | "'" | '"' | "`")[] = [""];
   if (input.includes("'")) contexts.push("'");
   if (input.includes('"')) contexts.push('"');
@@ -28,6 +31,9 @@ export function detectSqlInjection(input: string): string | null {
 }
 
 const WORD_OPERATOR = /^[a-z]/;
+const SQL_PUNCTUATION = /['"`();=<>|&#*!~^\\]|--|\/\*|@@|(?:^|\s)@|::/;
+const SQL_STATEMENT_WORD =
+  /\b(?:union|select|exec|execute|waitfor|having|order|group|case|declare|shutdown|drop|insert|delete|update|truncate|alter|create|replace|into|xp_\w|sp_\w|pg_\w|load_file|sleep|benchmark|information_schema|sysobjects|mysql\.)/i;
 const SYMBOLIC_COMPARISON = new Set(["=", "==", "<", ">", "<=", ">=", "<>", "!=", "<=>", "!<", "!>"]);
 const BREAK_OPERATORS = new Set([
   ...SYMBOLIC_COMPARISON,
@@ -59,7 +65,12 @@ const BREAK_OPERATORS = new Set([
   "<@",
 ]);
 const EXEC_TARGET = /^(?:xp_|sp_|master\b|dbo\b)/;
-export const DETECT_PATTERNS: readonly RegExp[] = [WORD_OPERATOR, EXEC_TARGET];
+export const DETECT_PATTERNS: readonly RegExp[] = [
+  WORD_OPERATOR,
+  EXEC_TARGET,
+  SQL_PUNCTUATION,
+  SQL_STATEMENT_WORD,
+];
 
 const OPERAND: ReadonlySet<TokenType> = new Set(["s", "1", "n", "v", "f"]);
 const COMPARISON = new Set([
@@ -220,6 +231,8 @@ function isTautologyAt(tokens: Token[], index: number): boolean {
   if (op === undefined) {
     // `or 1` / `or true` at the end of the value: a boolean short-circuit.
     if (tokens[index - 1]?.text === "not") return false;
+    // `1 or 1` as the whole value is a probe; "choose 1 or 2" in a sentence is not.
+    if (index > 2) return false;
     return left?.type === "1" || left?.text === "true" || (left?.type === "f" && isFunctionCall(left));
   }
   if (op.type !== "o" && op.type !== "?") {
@@ -274,7 +287,11 @@ function analyse(all: Token[], quoted: boolean): string | null {
         }
         if ((t.text === "div" || t.text === "mod") && next?.type === "(" && tokens[i + 2]?.type === "1")
           return "function:div";
-        if (previous?.type === ")" && WORD_OPERATOR.test(t.text) && (next?.type === "(" || isOperand(next)))
+        if (
+          previous?.type === ")" &&
+          WORD_OPERATOR.test(t.text) &&
+          (next?.type === "(" || (isOperand(next) && next?.type !== "n"))
+        )
           return "paren-operator";
         break;
       case "k":
@@ -335,7 +352,8 @@ function analyse(all: Token[], quoted: boolean): string | null {
             return "exec";
         }
         if (t.text === "declare" && next?.type === "v") return "declare";
-        if (i === 0 || previous?.type === "o" || previous?.type === "(") {
+        // After `-` the word is a command-line option (`find . -exec`), not SQL.
+        if (i === 0 || (previous?.type === "o" && previous.text !== "-") || previous?.type === "(") {
           const check = STACKABLE[t.text];
           const object = tokens[i + 2];
           const standalone = t.text !== "select" && t.text !== "set" && t.text !== "use" && t.text !== "call";

@@ -7,7 +7,10 @@ import { ACTIVE_ELEMENTS, isEventHandlerName, URL_ATTRIBUTES } from "./vocabular
 // Elements that only matter with a hostile attribute (checked separately) are not in this set.
 const ALWAYS_ACTIVE = new Set(
   [...ACTIVE_ELEMENTS].filter(
-    (name) => !["html", "body", "form", "image", "use", "set", "template", "param"].includes(name),
+    // Inert on their own (an empty <svg> or <math> is an upload or a formula); they count only with a
+    // hostile attribute or child, which the other checks catch.
+    (name) =>
+      !["html", "body", "form", "image", "use", "set", "template", "param", "svg", "math"].includes(name),
   ),
 );
 
@@ -73,16 +76,15 @@ export function detectHtmlInjection(lower: string): string | null {
   if (XML_SCRIPT.test(lower)) return "script-element";
   if (lower.indexOf("<") < 0) return null;
   for (const tag of scanTags(lower)) {
-    if (ALWAYS_ACTIVE.has(tag.name) || tag.name.includes(":") || tag.name.startsWith("?"))
-      return `element:${tag.name}`;
+    // Namespaced names (`x:script`, `:vmlframe`) are judged by their local part: XMP's `x:xmpmeta` is data.
+    const localName = tag.name.slice(tag.name.lastIndexOf(":") + 1);
+    if (ALWAYS_ACTIVE.has(localName) || tag.name.startsWith("?import")) return `element:${tag.name}`;
+    // XInclude (`<xi:include href=…>`) pulls remote or local documents into the parsed tree.
+    if (localName === "include" && localName !== tag.name) return "xinclude";
     for (const attribute of tag.attributes) {
       if (isEventHandlerName(attribute.name)) return "event-handler";
-      // Namespace declarations and schema locations make the parser fetch or reinterpret markup.
-      if (
-        attribute.name.startsWith("xmlns") ||
-        attribute.name.endsWith(":schemalocation") ||
-        attribute.name.startsWith("xlink:")
-      ) {
+      // Schema locations and XLink make the parser fetch or navigate to attacker-chosen URLs.
+      if (attribute.name.endsWith(":schemalocation") || attribute.name.startsWith("xlink:")) {
         return "namespace-attribute";
       }
       const value = attribute.value.replace(URL_NOISE, "");

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: shell and Log4Shell payloads are literal strings
 // Attack payloads written for this project from public knowledge of each class (not copied from the
 // CRS suite), injected into different parts of otherwise ordinary requests.
 import type { WafRequest } from "../../../src/waf/index.ts";
