@@ -1,12 +1,13 @@
-// A project-local Python virtual environment (git-ignored .venv/) with the pinned schemathesis
-// from PyPI; created on first use and reused while requirements.txt is unchanged.
+// The project-local Python virtual environment (.venv/ at the repository root, git-ignored and
+// outside Biome's scope) with the pinned schemathesis from PyPI; created on first use and reused
+// while requirements.txt is unchanged.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
-const venv = join(here, ".venv");
+const venv = join(here, "..", "..", ".venv");
 const requirements = join(here, "requirements.txt");
 const stamp = join(venv, "requirements.installed");
 

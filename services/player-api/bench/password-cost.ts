@@ -16,5 +16,7 @@ for (const cost of costs) {
   for (let i = 0; i < rounds; i += 1) await hasher.hash(`password ${i}`);
   const ms = (performance.now() - started) / rounds;
   const perCore = Math.floor(1000 / ms);
-  console.log(`m=${cost.memoryKiB} KiB t=${cost.iterations} p=1: ${ms.toFixed(1)} ms per hash, ~${perCore} logins/s per core`);
+  console.log(
+    `m=${cost.memoryKiB} KiB t=${cost.iterations} p=1: ${ms.toFixed(1)} ms per hash, ~${perCore} logins/s per core`,
+  );
 }
