@@ -1,0 +1,368 @@
+// `npm run bench:ledger [-- --duration=600 --rate=5000 --rates=3000,5000 --players=100000 --mode=mixed|one-player]`
+//
+// Open-loop HTTP load on a real ledger process: bet/win/rollback 70/25/5 over many players, with
+// its own PostgreSQL (synchronous_commit on) and nats-server on free ports in a temp dir. Requests
+// are sent on schedule whatever the answers; latency runs from the scheduled send time, so a
+// stall shows up as latency instead of as a lower request rate (no coordinated omission).
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { Agent, request } from "node:http";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { serviceTokenMinter } from "@croupier/core/service-auth";
+import { migrate } from "@croupier/db/migrate";
+import { ensureDatabase } from "@croupier/devstack/databases";
+import { startNats } from "@croupier/devstack/nats";
+import { freePort, waitFor } from "@croupier/devstack/ports";
+import { startPostgres } from "@croupier/devstack/postgres";
+import { startProcess } from "@croupier/devstack/processes";
+import postgres from "postgres";
+import { cpuBetween, processTree, sampleCpu } from "./cpu.ts";
+import { LatencyHistogram } from "./latency-histogram.ts";
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: "string", default: "600" },
+    rate: { type: "string", default: "5000" },
+    rates: { type: "string" },
+    players: { type: "string", default: "100000" },
+    mode: { type: "string", default: "mixed" },
+    pool: { type: "string", default: "64" },
+    "max-in-flight": { type: "string", default: "4000" },
+    warmup: { type: "string", default: "10" },
+    "keep-data": { type: "boolean", default: false },
+  },
+});
+const durationS = Number(args.duration);
+const rates = (args.rates ?? args.rate ?? "5000").split(",").map(Number);
+const playerCount = args.mode === "one-player" ? 1 : Number(args.players);
+const say = (line: string) => console.log(`[bench] ${line}`);
+
+const work = mkdtempSync(join(tmpdir(), "ledger-bench-"));
+const stops: (() => Promise<void>)[] = [];
+async function cleanup() {
+  for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  if (!args["keep-data"]) rmSync(work, { recursive: true, force: true });
+}
+process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));
+
+try {
+  say(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB; node ${process.version}`,
+  );
+  const pgPort = await freePort();
+  const pgData = join(work, "postgres");
+  const pg = await startPostgres({
+    dataDir: pgData,
+    port: pgPort,
+    settings: {
+      synchronous_commit: "on",
+      max_wal_size: "4GB",
+      checkpoint_timeout: "15min",
+      wal_buffers: "16MB",
+      jit: "off",
+    },
+  });
+  stops.push(pg.stop);
+  const postmasterPid = Number(readFileSync(join(pgData, "postmaster.pid"), "utf8").split("\n")[0]);
+  const nats = await startNats({
+    port: await freePort(),
+    storeDir: join(work, "nats"),
+    serverName: "ledger-bench",
+  });
+  stops.push(nats.stop);
+  await ensureDatabase(pg.adminUrl, "ledger_bench");
+  const databaseUrl = pg.urlFor("ledger_bench");
+  await migrate(databaseUrl, new URL("../migrations", import.meta.url).pathname);
+  say(`PostgreSQL 127.0.0.1:${pgPort} (synchronous_commit=on, fsync on), nats-server ${nats.url}`);
+
+  const players = await seedPlayers(databaseUrl, playerCount);
+  const secret = randomBytes(32).toString("base64url");
+  const port = await freePort();
+  const ledger = startProcess(
+    "ledger",
+    process.execPath,
+    [new URL("../src/main.node.ts", import.meta.url).pathname],
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        REGION: "eu",
+        LOG_LEVEL: "warn",
+        DATABASE_URL: databaseUrl,
+        NATS_URL: nats.url,
+        DATABASE_POOL_SIZE: args.pool,
+        SERVICE_CALLERS: `bench:gaming:${secret}`,
+      },
+      onOutput: (line) => console.log(`[ledger] ${line}`),
+    },
+  );
+  stops.push(() => ledger.stop(10_000));
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor("ledger", async () => (await fetch(`${base}/healthz/ready`)).ok, { timeoutMs: 30_000 });
+  say(
+    `ledger ready on ${base} (pool ${args.pool}); ${players.length.toLocaleString()} players; mode ${args.mode}`,
+  );
+
+  const mint = serviceTokenMinter({ caller: "bench", audience: "ledger", secret });
+  const load = createLoad(port, players, mint);
+  const cpuGroups = {
+    ledger: () => (ledger.child.pid ? [ledger.child.pid] : []),
+    postgres: () => processTree(postmasterPid),
+    bench: () => [process.pid],
+  };
+  if (Number(args.warmup) > 0) {
+    say(`warm-up ${args.warmup} s at ${Math.min(rates[0] ?? 1000, 2000)} ops/s`);
+    await load.run(Math.min(rates[0] ?? 1000, 2000), Number(args.warmup), cpuGroups, false);
+  }
+  const results = [];
+  for (const rate of rates) {
+    say(`step: ${rate} ops/s for ${durationS} s`);
+    results.push(await load.run(rate, durationS, cpuGroups, true));
+  }
+  const [outbox] = await (async () => {
+    const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+    try {
+      return await sql<{ pending: number; txs: number }[]>`
+        select (select count(*)::int from outbox) as pending, (select count(*)::int from transactions) as txs`;
+    } finally {
+      await sql.end();
+    }
+  })();
+  console.log("\n=== ledger benchmark summary ===");
+  console.log(
+    `mode ${args.mode}, ${players.length.toLocaleString()} players, one house account (house:eu:EUR), pool ${args.pool}`,
+  );
+  console.log(
+    "target/s  achieved/s  ok        errors  p50 ms  p90 ms  p99 ms  max ms  cpu: machine ledger postgres bench (% of one core; machine % of all)",
+  );
+  for (const r of results) {
+    console.log(
+      `${String(r.rate).padStart(8)}  ${r.achieved.toFixed(0).padStart(10)}  ${String(r.ok).padStart(8)}  ${String(r.errors).padStart(6)}  ${r.p50.toFixed(2).padStart(6)}  ${r.p90.toFixed(2).padStart(6)}  ${r.p99.toFixed(2).padStart(6)}  ${r.max.toFixed(0).padStart(6)}  ${r.cpu.machine}% ${r.cpu.groups.ledger}% ${r.cpu.groups.postgres}% ${r.cpu.groups.bench}%`,
+    );
+  }
+  console.log(
+    `load average at the end (1/5/15 min): ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" / ")}`,
+  );
+  console.log(
+    `transactions committed: ${outbox?.txs}; outbox rows not yet relayed at the end: ${outbox?.pending}`,
+  );
+  const passing = results.filter((r) => r.p99 <= 25 && r.errors === 0);
+  console.log(
+    `highest step with p99 ≤ 25 ms and no errors: ${passing.length ? Math.max(...passing.map((r) => r.rate)) : "none"} ops/s`,
+  );
+} finally {
+  await cleanup();
+}
+
+async function seedPlayers(url: string, count: number): Promise<string[]> {
+  const sql = postgres(url, { max: 4, onnotice: () => {} });
+  const ids = Array.from({ length: count }, (_, i) => `ply_bench_${i}`);
+  const chunk = 5_000;
+  const started = performance.now();
+  for (let i = 0; i < ids.length; i += chunk) {
+    const slice = ids.slice(i, i + chunk);
+    await sql`
+      select ledger_open_account(p, 'EUR', 'eu'),
+             ledger_deposit('seed', 'seed-' || p, 'seed', 'tx_seed_' || md5(p), 'evt_' || md5(p), '{"region":"eu"}', p, 'EUR',
+               100000000000, 'seed-' || p, 'seed', 'seed')
+      from unnest(${slice}::text[]) as p`;
+    process.stdout.write(
+      `\r[bench] seeding players: ${Math.min(i + chunk, ids.length).toLocaleString()}/${ids.length.toLocaleString()}`,
+    );
+  }
+  await sql`delete from outbox`;
+  await sql`vacuum analyze`;
+  process.stdout.write(
+    `\r[bench] seeded ${ids.length.toLocaleString()} funded players in ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
+  );
+  await sql.end();
+  return ids;
+}
+
+function createLoad(port: number, players: string[], mint: () => Promise<string>) {
+  const maxInFlight = Number(args["max-in-flight"]);
+  const agent = new Agent({ keepAlive: true, maxSockets: 512 });
+  const open: { playerId: string; betId: string; roundId: string }[] = [];
+  let counter = 0;
+  const nextId = () => `${(counter++).toString(36)}-${process.pid}`;
+  let token = "";
+  const refresh = async () => {
+    token = await mint();
+  };
+
+  function post(path: string, body: unknown, key: string): Promise<number> {
+    return new Promise((resolve) => {
+      const payload = JSON.stringify(body);
+      const req = request(
+        {
+          agent,
+          host: "127.0.0.1",
+          port,
+          path,
+          method: "POST",
+          headers: {
+            authorization: `Bearer ${token}`,
+            "content-type": "application/json",
+            "content-length": Buffer.byteLength(payload),
+            "idempotency-key": key,
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => {
+            if (res.statusCode === 201 && path === "/v1/bets") {
+              const bet = JSON.parse(Buffer.concat(chunks).toString()) as { betId: string };
+              const placed = pendingBets.get(bet.betId);
+              if (placed) {
+                open.push(placed);
+                pendingBets.delete(bet.betId);
+              }
+            }
+            resolve(res.statusCode ?? 0);
+          });
+        },
+      );
+      req.on("error", () => resolve(0));
+      req.end(payload);
+    });
+  }
+  const pendingBets = new Map<string, { playerId: string; betId: string; roundId: string }>();
+
+  function oneOperation(): Promise<number> {
+    const roll = Math.random();
+    if (roll >= 0.7 && open.length > 0) {
+      const pick = Math.floor(Math.random() * open.length);
+      const bet = open[pick] as { playerId: string; betId: string; roundId: string };
+      open[pick] = open[open.length - 1] as typeof bet;
+      open.pop();
+      if (roll < 0.95) {
+        const winId = `w-${nextId()}`;
+        return post(
+          "/v1/wins",
+          {
+            playerId: bet.playerId,
+            currency: "EUR",
+            amount: "150",
+            winId,
+            betId: bet.betId,
+            roundId: bet.roundId,
+            gameId: "bench",
+            providerId: "bench",
+          },
+          winId,
+        );
+      }
+      const rollbackId = `rb-${nextId()}`;
+      return post(
+        "/v1/rollbacks",
+        { playerId: bet.playerId, currency: "EUR", rollbackId, betId: bet.betId, providerId: "bench" },
+        rollbackId,
+      );
+    }
+    const playerId = players[Math.floor(Math.random() * players.length)] as string;
+    const betId = `b-${nextId()}`;
+    const roundId = `r-${betId}`;
+    pendingBets.set(betId, { playerId, betId, roundId });
+    return post(
+      "/v1/bets",
+      { playerId, currency: "EUR", amount: "100", betId, roundId, gameId: "bench", providerId: "bench" },
+      betId,
+    );
+  }
+
+  return {
+    async run(rate: number, seconds: number, cpuGroups: Record<string, () => number[]>, report: boolean) {
+      await refresh();
+      const tokenTimer = setInterval(() => void refresh(), 20_000);
+      const total = new LatencyHistogram();
+      const window = new LatencyHistogram();
+      let sent = 0;
+      let ok = 0;
+      let errors = 0;
+      let inFlight = 0;
+      const statusCounts = new Map<number, number>();
+      const started = performance.now();
+      const end = started + seconds * 1000;
+      const cpuStart = sampleCpu(cpuGroups);
+      let cpuWindow = cpuStart;
+      let windowStart = started;
+      let windowOk = 0;
+      const progress = setInterval(() => {
+        if (!report) return;
+        const now = sampleCpu(cpuGroups);
+        const cpu = cpuBetween(cpuWindow, now);
+        cpuWindow = now;
+        const elapsed = (performance.now() - started) / 1000;
+        const windowSeconds = (performance.now() - windowStart) / 1000;
+        say(
+          `${elapsed.toFixed(0).padStart(4)} s  ${(windowOk / windowSeconds).toFixed(0).padStart(6)} ok/s  ` +
+            `p50 ${window.quantile(0.5).toFixed(2)} ms  p99 ${window.quantile(0.99).toFixed(2)} ms  in flight ${inFlight}  ` +
+            `errors ${errors}  load ${loadavg()[0]?.toFixed(1)}  cpu machine ${cpu.machine}% ledger ${cpu.groups.ledger}% pg ${cpu.groups.postgres}% bench ${cpu.groups.bench}%`,
+        );
+        window.reset();
+        windowOk = 0;
+        windowStart = performance.now();
+      }, 5_000);
+      await new Promise<void>((resolve) => {
+        const tick = () => {
+          const now = performance.now();
+          const due = Math.min(
+            Math.floor(((Math.min(now, end) - started) / 1000) * rate),
+            Math.floor(seconds * rate),
+          );
+          while (sent < due) {
+            const scheduled = started + (sent / rate) * 1000;
+            sent += 1;
+            if (inFlight >= maxInFlight) {
+              // shed instead of queueing without bound: counted as an error at its scheduled time
+              errors += 1;
+              statusCounts.set(-1, (statusCounts.get(-1) ?? 0) + 1);
+              continue;
+            }
+            inFlight += 1;
+            void oneOperation().then((status) => {
+              inFlight -= 1;
+              const ms = performance.now() - scheduled;
+              total.record(ms);
+              window.record(ms);
+              statusCounts.set(status, (statusCounts.get(status) ?? 0) + 1);
+              if (status === 201) {
+                ok += 1;
+                windowOk += 1;
+              } else errors += 1;
+            });
+          }
+          if (now >= end) {
+            const wait = () => (inFlight === 0 ? resolve() : setTimeout(wait, 10));
+            wait();
+          } else setTimeout(tick, 1);
+        };
+        tick();
+      });
+      clearInterval(progress);
+      clearInterval(tokenTimer);
+      const cpu = cpuBetween(cpuStart, sampleCpu(cpuGroups));
+      const elapsed = (performance.now() - started) / 1000;
+      if (errors > 0)
+        say(
+          `statuses (-1 = shed above ${maxInFlight} in flight, 0 = connection error): ${JSON.stringify(Object.fromEntries(statusCounts))}`,
+        );
+      return {
+        rate,
+        achieved: ok / elapsed,
+        ok,
+        errors,
+        p50: total.quantile(0.5),
+        p90: total.quantile(0.9),
+        p99: total.quantile(0.99),
+        max: total.maxMs,
+        cpu,
+      };
+    },
+  };
+}
