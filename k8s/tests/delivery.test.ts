@@ -107,8 +107,9 @@ describe.each(regions)("progressive delivery in region %s", (region) => {
         expect(host).toMatch(new RegExp(`\\.${region}\\.croupier\\.example$`));
       for (const match of route.spec.rules[0].matches) {
         expect(match.path.type).toBe("PathPrefix");
-        // Metrics, health and internal endpoints are never routed from outside the cluster.
-        expect(match.path.value).not.toMatch(/^\/($|metrics|healthz|internal)/);
+        // Metrics, health, docs, back-office and internal endpoints are never routed from outside
+        // the cluster (the edge's session-epoch look-up is the one named exception).
+        expect(match.path.value).not.toMatch(/^\/($|metrics|healthz|backoffice|docs|internal\/?$)/);
       }
     }
   });
