@@ -77,6 +77,8 @@ export const ATTACK_SHAPED_NEGATIVES: Record<string, string> = {
   "933150-20": "exec ( call with a space",
   "933150-34": "printf(foo) (933160 expects it flagged)",
   "933160-31": "eval( call",
+  "934110-6": "cloud metadata address 169.254.169.254/latest/user-data (SSRF)",
+  "934110-8": "GCP metadata host http://metadata.google.internal (SSRF)",
   "934110-7": "cloud metadata endpoint http://169.254.169.254/ (SSRF)",
   "934170-2": "data:// stream wrapper carrying a base64 payload",
   "941100-5": "<script> with setTimeout and javascript: in Referer",

@@ -1,4 +1,5 @@
 import type { RequestRule, ValueRule } from "../rule.ts";
+import { GENERIC_RULES } from "./generic.ts";
 import { JAVA_RULES } from "./java.ts";
 import { LFI_RULES } from "./lfi.ts";
 import { PHP_RULES } from "./php.ts";
@@ -20,6 +21,7 @@ export const VALUE_RULES: readonly ValueRule[] = [
   ...JAVA_RULES,
   ...XSS_RULES,
   ...SQLI_RULES,
+  ...GENERIC_RULES,
   ...SESSION_FIXATION_VALUE_RULES,
 ];
 
