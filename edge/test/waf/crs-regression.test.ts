@@ -13,21 +13,18 @@ const BENIGN_TARGET = 0.99;
  * and delete the entry once the family meets the targets. docs/benchmarks.md lists the figures.
  */
 const FLOORS: Record<string, [number, number]> = {
+  // DELETE is a normal verb on this REST API; CRS's default policy refuses it.
   "911": [0.75, 0.99],
-  "913": [0.95, 0.5],
-  "920": [0.72, 0.74],
-  "921": [0.95, 0.69],
-  "930": [0.92, 0.94],
-  "932": [0.95, 0.89],
-  "933": [0.94, 0.9],
-  "941": [0.82, 0.92],
-  "942": [0.95, 0.94],
+  "920": [0.93, 0.87],
+  "921": [0.95, 0.92],
+  // Two negatives are a Wikipedia article that quotes working SQL injection payloads.
+  "942": [0.95, 0.98],
 };
 
 describe("OWASP CRS regression set at paranoia level 1", () => {
   const scores = scoreCrs(fixture as unknown as CrsFixture, 1, (request, paranoiaLevel) =>
     inspectRequest(request, { paranoiaLevel, routeId: "crs.regression" }),
-  ).filter((score) => score.family !== "generic");
+  );
 
   it.each(scores.map((score) => [score.crs, score.family, score] as const))(
     "CRS %s (%s) meets its detection and false-positive bars",

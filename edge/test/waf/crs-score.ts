@@ -50,9 +50,13 @@ export type FamilyScore = {
   attackShaped: number;
 };
 
+const NON_LATIN1 = /[^\u0000-\u00ff]/;
+
 export function crsCaseToRequest(testCase: CrsCase): WafRequest {
   const headers = new Headers();
   for (const [name, value] of testCase.headers) {
+    // Browsers refuse header values outside Latin-1; such a request never reaches the Worker intact.
+    if (NON_LATIN1.test(value)) continue;
     try {
       headers.append(name, value);
     } catch {
