@@ -50,6 +50,7 @@ export type FamilyScore = {
   attackShaped: number;
 };
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range starts at NUL on purpose
 const NON_LATIN1 = /[^\u0000-\u00ff]/;
 
 export function crsCaseToRequest(testCase: CrsCase): WafRequest {
