@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 // The fingerprint of a request, stored with its idempotency key: a replay must carry the same
 // operation and the same body (key order does not matter) to get the stored answer back.
 
@@ -15,12 +17,10 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-const encoder = new TextEncoder();
-
+// node:crypto (also in Deno) hashes synchronously; Web Crypto's digest is a thread-pool job per call,
+// which costs more than the hash itself on the hot path.
 export async function requestHash(operation: string, body: unknown): Promise<string> {
-  const digest = await crypto.subtle.digest(
-    "SHA-256",
-    encoder.encode(`${operation}\n${JSON.stringify(canonical(body))}`),
-  );
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+  return createHash("sha256")
+    .update(`${operation}\n${JSON.stringify(canonical(body))}`, "utf8")
+    .digest("hex");
 }
