@@ -204,7 +204,9 @@ describe.each(regions)("workloads of region %s", (region) => {
       expect(container.args).toEqual([`services/${workload.metadata.name}/src/main.node.ts`]);
       expect(env.PORT).toBe(String(container.ports[0].containerPort));
       expect(env.REGION).toBe(region);
-      expect(env.NATS_URL).toMatch(/^nats:\/\//);
+      const natsClient = workload.spec.template.metadata.labels["croupier.io/nats-client"] === "true";
+      expect(env.NATS_URL === undefined, workload.metadata.name).toBe(!natsClient);
+      if (natsClient) expect(env.NATS_URL).toMatch(/^nats:\/\//);
       expect(container.readinessProbe.httpGet.path).toBe("/healthz/ready");
       expect(container.livenessProbe.httpGet.path).toBe("/healthz/live");
       expect(container.lifecycle.preStop.sleep.seconds).toBeGreaterThan(0);
