@@ -9,6 +9,7 @@ import type { LedgerClient } from "./clients/ledger.ts";
 import type { PasswordHasher } from "./crypto/password.ts";
 import type { PlayerApiConfig } from "./env.ts";
 import type { KeyRing } from "./keys/key-ring.ts";
+import type { SessionCounters } from "./session-metrics.ts";
 
 /** Everything the app needs, injected (tests pass their own). */
 export interface PlayerApiDeps {
@@ -23,6 +24,8 @@ export interface PlayerApiDeps {
   bridge: BridgeClient;
   clock: () => Date;
   isDraining?: () => boolean;
+  /** Session lifecycle counters (absent in documents built without a runtime). */
+  counters?: SessionCounters;
   /** swagger-ui assets for /docs, read from the installed package at start. */
   docsAssets?: { script: string; css: string };
 }

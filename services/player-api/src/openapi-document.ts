@@ -6,7 +6,8 @@ import { createMetrics } from "@croupier/core/metrics";
 import { createApp, serviceInfo } from "./app.ts";
 import type { PlayerApiDeps } from "./deps.ts";
 
-export function buildOpenApiDocument(): unknown {
+/** The app over dependencies that refuse every call: enough for documents and static pages. */
+export function inertApp(overrides: Partial<PlayerApiDeps> = {}) {
   const inert = new Proxy(
     {},
     { get: () => () => Promise.reject(new Error("not available while generating OpenAPI")) },
@@ -21,9 +22,13 @@ export function buildOpenApiDocument(): unknown {
     ledger: inert,
     bridge: inert,
     clock: () => new Date(0),
+    ...overrides,
   } as unknown as PlayerApiDeps;
-  const app = createApp(deps);
-  return openApiDocument(app as never, serviceInfo);
+  return createApp(deps);
+}
+
+export function buildOpenApiDocument(): unknown {
+  return openApiDocument(inertApp() as never, serviceInfo);
 }
 
 export function serializeOpenApi(document: unknown): string {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildOpenApiDocument, serializeOpenApi } from "./openapi-document.ts";
+import { buildOpenApiDocument, inertApp, serializeOpenApi } from "./openapi-document.ts";
 
 describe("openapi.json", () => {
   it("matches the zod schemas (regenerate with npm run openapi -w @croupier/player-api)", () => {
@@ -37,5 +37,19 @@ describe("openapi.json", () => {
         "GET /internal/session-epoch/{playerId}",
       ]),
     );
+  });
+});
+
+describe("/docs", () => {
+  it("serves the interactive documentation from local assets only", async () => {
+    const app = inertApp({ docsAssets: { script: "window.SwaggerUIBundle = () => {};", css: "body{}" } });
+    const page = await app.request("/docs");
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("/docs/swagger-ui-bundle.js");
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(page.headers.get("content-security-policy")).toContain("default-src 'self'");
+    expect((await app.request("/docs/swagger-ui-bundle.js")).status).toBe(200);
+    expect(await (await app.request("/docs/init.js")).text()).toContain("/openapi.json");
   });
 });

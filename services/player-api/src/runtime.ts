@@ -15,6 +15,7 @@ import type { PlayerApiConfig } from "./env.ts";
 import { loadKek } from "./keys/kek.ts";
 import { createKeyRing } from "./keys/key-ring.ts";
 import { ensureSigningKey } from "./keys/signing-keys.ts";
+import { sessionCounters } from "./session-metrics.ts";
 
 /** How long a replaced signing key stays published: the longest token lifetime plus clock skew. */
 export function keyRetentionMs(config: Pick<PlayerApiConfig, "ACCESS_TOKEN_TTL_SECONDS">): number {
@@ -47,10 +48,12 @@ export async function buildDeps(
   });
   const call = (name: string, baseUrl: string) =>
     serviceClient({ name, baseUrl, caller: "player-api", secret: config.SERVICE_TOKEN_SECRET });
+  const metrics = overrides.metrics ?? createMetrics("player-api");
   return {
     config,
     log,
-    metrics: createMetrics("player-api"),
+    metrics,
+    counters: sessionCounters(metrics.registry),
     database,
     keys,
     passwords: passwordHasher({

@@ -47,6 +47,7 @@ export async function registerPlayer({ ctx, input }: { ctx: DomainContext; input
       jurisdiction: decision.jurisdiction,
     });
   });
+  deps.counters?.registrations.inc({ jurisdiction: decision.jurisdiction });
   return {
     playerId,
     jurisdiction: decision.jurisdiction,

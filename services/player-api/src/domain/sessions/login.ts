@@ -23,10 +23,21 @@ export async function login({
   const player = await findPlayerByEmail(deps.database.sql, input.email);
   if (!player) {
     await deps.passwords.verifyDummy(input.password);
+    deps.counters?.logins.inc({ outcome: "invalid_credentials" });
     throw errors.invalidCredentials();
   }
-  if (!(await deps.passwords.verify(input.password, player.passwordHash))) throw errors.invalidCredentials();
+  if (!(await deps.passwords.verify(input.password, player.passwordHash))) {
+    deps.counters?.logins.inc({ outcome: "invalid_credentials" });
+    throw errors.invalidCredentials();
+  }
   if (player.region !== deps.config.REGION) throw errors.wrongHomeRegion(player.region);
-  assertMayPlay(player, deps.clock());
-  return deps.database.sql.begin((tx) => startSession(tx as unknown as Sql, deps, player));
+  try {
+    assertMayPlay(player, deps.clock());
+  } catch (error) {
+    deps.counters?.logins.inc({ outcome: "refused" });
+    throw error;
+  }
+  const tokens = await deps.database.sql.begin((tx) => startSession(tx as unknown as Sql, deps, player));
+  deps.counters?.logins.inc({ outcome: "ok" });
+  return tokens;
 }

@@ -73,7 +73,10 @@ export async function refreshSession({ ctx, refreshToken }: { ctx: DomainContext
   });
   // Revocations above are committed before the refusal is reported.
   if (outcome.kind === "ok") return outcome.tokens;
-  if (outcome.kind === "reused") throw errors.refreshTokenReused();
+  if (outcome.kind === "reused") {
+    deps.counters?.refreshReuse.inc();
+    throw errors.refreshTokenReused();
+  }
   if (outcome.kind === "refused") throw outcome.error;
   if (outcome.kind === "time_limit") throw errors.sessionRevoked();
   throw errors.invalidRefreshToken();
