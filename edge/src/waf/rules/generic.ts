@@ -20,7 +20,9 @@ const SSRF_TARGET =
 // Non-HTTP schemes that turn a URL fetcher into a protocol smuggler or a file reader.
 const SSRF_SCHEME = /^\s*(?:gopher|dict|ldap|ldaps|tftp|jar|netdoc|sftp|file):\/{0,3}[^\s]/;
 // data: URLs other than ordinary images (an avatar upload is `data:image/png;base64,…`).
-const DATA_URL = /^\s*data:(?!image\/(?:png|jpe?g|gif|webp|avif|bmp|x-icon)[;,])[a-z-]{1,40}\/[\w.+-]{1,60}/;
+// data: URLs other than media and PDFs (avatars and KYC scans arrive as `data:image/png;base64,…`).
+const DATA_URL =
+  /^\s*data:(?!(?:image\/(?:png|jpe?g|gif|webp|avif|bmp|heic|heif|tiff|x-icon)|application\/pdf|audio\/[\w.+-]{1,40}|video\/[\w.+-]{1,40})[;,])[a-z-]{1,40}\/[\w.+-]{1,60}/;
 // Template expressions that evaluate on the server (Jinja2/Twig, ERB/ASP, Ruby/Java EL, Freemarker).
 const TEMPLATE_INJECTION =
   /\{\{[^}]{0,200}?(?:\d\s*[*+/-]\s*\d|__\w{1,30}__|\bself\b|\bconfig\b|\brequest\b|\bcycler\b|\bjoiner\b|\blipsum\b|\|\s*attr\b|\.\s*__)|\{%[^%]{0,200}?%\}|<%=?[^%]{0,200}?(?:\(|`|\d\s*[*+/-]\s*\d|\bsystem\b|\bexec\b|\beval\b)[^%]{0,200}?%>|#\{[^}]{0,200}?(?:\d\s*[*+/-]\s*\d|\(|\.\w)[^}]{0,200}\}|\$\{\s*\d{1,6}\s*[*+/-]\s*\d{1,6}\s*\}|<#assign\b|\$\{\s*"freemarker/;

@@ -15,16 +15,20 @@ const PHP_SERIALIZED_OBJECT =
   /(?:^|[^\w])[oc]:\d+:"[\w\\]{1,200}":\d+:\{|(?:^|[;{])a:\d+:\{(?:[isbdo]:\d+[;:])/i;
 // High-risk functions: command execution, code evaluation, obfuscation layers, file access.
 const PHP_HIGH_RISK_FUNCTION =
-  /(?:^|[^\w$>:])(?:substr|strip_tags|filegroup|unpack|intval|printf|is_array|curl_init|zlib_decode|system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec|pcntl_fork|eval|assert|assert_options|create_function|call_user_func(?:_array)?|call_user_method(?:_array)?|forward_static_call(?:_array)?|register_(?:shutdown|tick)_function|array_(?:map|filter|walk|walk_recursive|reduce|diff_ukey|udiff|uintersect)|usort|uasort|uksort|preg_replace(?:_callback)?|mb_ereg_replace|base64_decode|base64_encode|gzinflate|gzuncompress|gzdecode|gzdeflate|gzcompress|gzencode|bzdecompress|bzcompress|str_rot13|convert_uudecode|hex2bin|strrev|file_get_contents|file_put_contents|fopen|fsockopen|pfsockopen|fwrite|fputs|fread|readfile|readgzfile|file|show_source|highlight_file|php_uname|phpinfo|getenv|putenv|ini_set|ini_get|ini_restore|set_include_path|dl|unserialize|extract|parse_str|mb_parse_str|move_uploaded_file|chmod|chown|unlink|rmdir|mkdir|symlink|link|posix_\w+|proc_\w+|escapeshellcmd|escapeshellarg|curl_exec|curl_multi_exec|stream_socket_client|stream_get_contents|socket_create|mail|header|setcookie|ob_start|var_dump|print_r|var_export|debug_zval_dump|get_defined_vars|get_defined_functions|glob|scandir|opendir|readdir|is_writable|file_exists|copy|rename|tempnam|tmpfile|iconv|ord|chr|md5|sha1|crc32|strtolower|strtoupper|include|include_once|require|require_once)\s*(?:\/\/[^\n]{0,100}\n|#[^\n]{0,100}\n|\/\*[^*]{0,100}\*\/|\s){0,5}\(/;
+  /(?:^|[^\w$>:])(?:substr|filegroup|unpack|intval|exec|eval|assert|usort|uasort|uksort|strrev|fopen|fwrite|fputs|fread|readfile|getenv|putenv|chmod|chown|unlink|rmdir|mkdir|symlink|setcookie|var_dump|print_r|var_export|scandir|opendir|readdir|tempnam|tmpfile|iconv|md5|sha1|crc32|strtolower|strtoupper|include_once|require_once|strip_tags|is_array|curl_init|zlib_decode|shell_exec|passthru|popen|proc_open|pcntl_exec|pcntl_fork|assert_options|create_function|call_user_func(?:_array)?|call_user_method(?:_array)?|forward_static_call(?:_array)?|register_(?:shutdown|tick)_function|array_(?:map|filter|walk|walk_recursive|reduce|diff_ukey|udiff|uintersect)|preg_replace(?:_callback)?|mb_ereg_replace|base64_decode|base64_encode|gzinflate|gzuncompress|gzdecode|gzdeflate|gzcompress|gzencode|bzdecompress|bzcompress|str_rot13|convert_uudecode|hex2bin|file_get_contents|file_put_contents|fsockopen|pfsockopen|readgzfile|show_source|highlight_file|php_uname|phpinfo|ini_set|ini_get|ini_restore|set_include_path|unserialize|parse_str|mb_parse_str|move_uploaded_file|posix_\w+|proc_\w+|escapeshellcmd|escapeshellarg|curl_exec|curl_multi_exec|stream_socket_client|stream_get_contents|socket_create|ob_start|debug_zval_dump|get_defined_vars|get_defined_functions|is_writable|file_exists)\s*(?:\/\/[^\n]{0,100}\n|#[^\n]{0,100}\n|\/\*[^*]{0,100}\*\/|\s){0,5}\(/;
+// Functions named like English words (`file`, `mail`, `system`) count only when written as code:
+// `system('id')`, `file($x)`, `exec ("ls")` or with a comment before the parenthesis; "the file (pdf)" is prose.
+const PHP_WORD_FUNCTION =
+  /(?:^|[^\w$>:.])(?:printf|system|file|extract|link|mail|header|glob|copy|rename|ord|chr|include|require)(?:\(\s*(?:['"$`\d)]|[a-z_][\w.]{0,40}\s*[,)(])|\s{1,10}\(\s*['"$]|\s{0,10}\(\s*\)|\s{0,10}(?:\/\/[^\n]{0,100}\n|#[^\n]{0,100}\n|\/\*[^*]{0,100}\*\/)\s{0,10}\()/;
 // Variable functions and obfuscated calls: `$a(…)`, `$$b(…)`, `${'x'}(…)`, `@$_[1](…)`, `(system)('id')`.
 const PHP_VARIABLE_FUNCTION_CALL =
-  /@?\$\$?\s{0,10}\{?\s{0,10}[\w'"@!+.]{1,60}\s{0,10}\}?\s{0,10}(?:\[[^\]]{1,60}\]{1,3}\s{0,10}|\{[^}]{1,60}\}\s{0,10}){0,4}(?:\/\*[^*]{0,60}\*\/\s{0,10})?\(/;
+  /@?\$\$?\s{0,10}\{?\s{0,10}[a-z_'"@!][\w'"@!+.]{0,59}\s{0,10}\}?\s{0,10}(?:\[[^\]]{1,60}\]{1,3}\s{0,10}|\{[^}]{1,60}\}\s{0,10}){0,4}(?:\/\*[^*]{0,60}\*\/\s{0,10})?\(/;
 // A grouped or indexed callee invoked directly: `(system)(ls)`, `[system][0](ls)`, `($y)('id')`,
 // `(['system'])[0]('id')`. Either the callee is a dangerous function or the argument is a string or variable.
 const PHP_INDIRECT_CALL =
-  /[([]\s?[([]?\s?['"]?\s?(?:system|exec|shell_exec|passthru|popen|proc_open|assert|eval|phpinfo|base64_decode)\s?['"]?\s?[\])]\s?[\])]?\s?(?:[[{]\s?\d{1,3}\s?[\]}]\s?){0,3}\(|[([]\s?\$?[a-z_]\w{0,40}\s?[\])]\s?(?:[[{]\s?\d{1,3}\s?[\]}]\s?){0,3}\(\s?['"$]/;
+  /[([]\s?[([]?\s?['"]?\s?(?:system|exec|shell_exec|passthru|popen|proc_open|assert|eval|phpinfo|base64_decode)\s?['"]?\s?[\])]\s?[\])]?\s?(?:[[{]\s?\d{1,3}\s?[\]}]\s?){0,3}\(|[([]\s?\$?[a-z_]\w{0,40}\s?[\])](?:[[{]\s?\d{1,3}\s?[\]}]){0,3}\(\s?['"$]/;
 const PHP_VARIABLE_VARIABLE =
-  /\$\s*\{\s*(?:\$|['"][^'"]{0,60}['"](?:\s*\.\s*['"][^'"]{0,60}['"]){0,6}\s*\}|[a-z_]\w{0,40}\s*\})/;
+  /\$\s*\{\s*(?:\$|['"][^'"]{0,60}['"](?:\s*\.\s*['"][^'"]{0,60}['"]){0,6}\s*\}|(?:globals|_get|_post|_cookie|_server|_request|_env|_files)\s*\})/;
 // A function name in quotes, called: `"system"(…)`.
 const PHP_QUOTED_FUNCTION_CALL =
   /["'](?:system|exec|shell_exec|passthru|popen|proc_open|assert|eval|create_function|call_user_func|base64_decode|file_get_contents|file_put_contents|phpinfo|include|require)["']\s*\(/;
@@ -56,6 +60,7 @@ export const PHP_RULES: readonly ValueRule[] = [
     pipeline: "lower",
     pattern: PHP_HIGH_RISK_FUNCTION,
   }),
+  regexRule({ id: "php-word-function-call", family: "php", pipeline: "lower", pattern: PHP_WORD_FUNCTION }),
   regexRule({
     id: "php-variable-function-call",
     family: "php",

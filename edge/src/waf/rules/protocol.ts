@@ -28,19 +28,19 @@ const MIME_IN_PARAMETER =
   /;[^;]{0,200}?\b(?:application|text|multipart|image|audio|video|message|model|font)\s*\/\s*[\w.+-]/i;
 // Extensions of backups, databases, configuration and server internals that a casino API never serves.
 const RESTRICTED_EXTENSION =
-  /\.(?:asa|asax|ascx|axd|backup|bak|bat|cdx|cer|cfg|cmd|com|config|conf|crt|cs|csproj|csr|dat|db|dbf|dll|dos|htr|htw|ida|idc|idq|inc|ini|key|licx|lnk|log|mdb|old|pass|pdb|pol|printer|pwd|rdb|resources|resx|sql|sqlite|sqlite3|swp|sys|vb|vbs|vbproj|vsdisco|webinfo|xsd|xsx|sh|bash_history|pem|p12|pfx|jks|keystore|orig|save|tmp|temp|dump|war|ear|class|jar)$/;
+  /\.(?:asa|asax|ascx|axd|backup|bak|bat|cdx|cer|cfg|cmd|config|conf|crt|cs|csproj|csr|dat|db|dbf|dll|dos|htr|htw|ida|idc|idq|inc|ini|licx|lnk|log|mdb|old|pass|pdb|pol|printer|pwd|rdb|resources|resx|sql|sqlite|sqlite3|swp|sys|vb|vbs|vbproj|vsdisco|webinfo|xsd|xsx|sh|bash_history|pem|p12|pfx|jks|keystore|orig|save|tmp|temp|dump|war|ear|class|jar)$/;
 const BACKUP_FILE = /(?:~|\.(?:swp|swo|bak|orig|old|save|tmp)|#)$/;
-const RESTRICTED_HEADERS = new Set([
-  "proxy",
-  "lock-token",
+// httpoxy (`Proxy`), WebDAV locking and Next.js's internal middleware header are attacks on sight.
+const RESTRICTED_HEADERS = new Set(["proxy", "lock-token", "if", "x-middleware-subrequest"]);
+// Legitimate clients do send these (compressed uploads, method override behind old proxies), so
+// they only add to other evidence.
+const UNUSUAL_HEADERS = new Set([
   "content-range",
-  "if",
+  "request-range",
+  "content-encoding",
   "x-http-method-override",
   "x-http-method",
   "x-method-override",
-  "x-middleware-subrequest",
-  "content-encoding",
-  "request-range",
 ]);
 const IP_HOST = /^(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]{2,45}\])(?::\d{1,5})?$/i;
 const OVERLONG_OR_INVALID_UTF8 = /%(?:c[01]|f[5-9a-f])/i;
@@ -51,7 +51,7 @@ const CONNECTION_TOKEN = /^[\w-]{1,64}$/;
 const BACKSLASH_UNICODE_ESCAPE = /\\u[0-9a-f]{4}/i;
 
 const MAX_ARGUMENT_NAME_LENGTH = 100;
-const MAX_ARGUMENT_LENGTH = 8000;
+const MAX_ARGUMENT_LENGTH = 32_000;
 const MAX_ARGUMENTS = 255;
 const MAX_TOTAL_ARGUMENT_LENGTH = 64_000;
 
@@ -207,6 +207,18 @@ export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
     },
   }),
   requestRule({
+    id: "protocol-unusual-header",
+    family: "protocol",
+    severity: "warning",
+    check: (context) => {
+      let found: string | null = null;
+      context.request.headers.forEach((_value, name) => {
+        if (found === null && UNUSUAL_HEADERS.has(name)) found = `header.${name}`;
+      });
+      return found;
+    },
+  }),
+  requestRule({
     id: "protocol-invalid-utf8",
     family: "protocol",
     // Legacy Latin-1 forms (`%E9` for é) are malformed but harmless; this adds to other evidence only.
@@ -299,8 +311,13 @@ export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
       let count = 0;
       let total = 0;
       for (const target of context.collected.targets) {
+        // JSON keys repeat per array element (a bet slip has hundreds), so only query and form
+        // fields count towards the parameter limit.
+        const formField =
+          target.kind === "query-name" ||
+          (target.kind === "body-name" && context.collected.bodyKind !== "json");
+        if (formField) count++;
         if (target.kind === "query-name" || target.kind === "body-name") {
-          count++;
           if (target.value.length > MAX_ARGUMENT_NAME_LENGTH) return target.name;
         }
         if (target.kind === "query-value" || target.kind === "body-value") {

@@ -8,7 +8,9 @@ const ALL_HEADERS = undefined;
 // Command substitution and process substitution: `$(…)`, backticks around a command, `<(…)`, `$((…))`.
 // Backticks are left to the command scanner: `word` in Markdown is common, `cmd` with a known command is not.
 const SHELL_SUBSTITUTION = /\$\(\(?\s*[a-z_/.'"\\$]|[<>]\(\s*[a-z/]/;
-const SHELL_PARAMETER_EXPANSION = /\$\{\s*[a-z_!#@:]\w{0,40}\s*(?:[:#%/^,]|\[|\})/;
+// `${name}` alone is a template placeholder; expansions with operators or shell variables are code.
+const SHELL_PARAMETER_EXPANSION =
+  /\$\{\s*(?:[a-z_!#@:]\w{0,40}\s*(?:[:#%/^,]|\[)|(?:ifs|path|home|shell|user|pwd|hostname|oldpwd|ps1|bash|bash_version|random|\d|[#@*?$!])\s*\})/;
 // Shellshock: a function definition at the very start of a header or argument.
 const SHELLSHOCK = /^\s*\(\s*\)\s*\{/;
 // Paths to interpreters and binaries: nobody sends `/bin/sh` or `/usr/bin/id` as data.
@@ -25,20 +27,20 @@ const TILDE_OR_HISTORY = /^\s*~[+-]\d{0,3}\s*$|(?:^|[\s;&|])!-\d|!!\s*[;&|]?$/;
 const ALIAS_DEFINITION = /\balias\s{1,10}(?:[-+][a-z]{1,5}\s{1,10}){0,5}[^\s=]{1,40}\s{0,10}=/;
 // `sh -c …`, `$SHELL -c …`, `$((…))` and `$[…]` arithmetic: interpreter invocations and expansions.
 const SHELL_INVOCATION =
-  /(?:^|[\s;|&`('"])(?:(?:ba|z|k|da|c|tc|fi)?sh|busybox|\$\{?[a-z_]\w{0,30}\}?)\s+-c\b|\$\[[^\]]{0,60}\]|\$\(\([^)]{0,60}\)\)/;
+  /(?:^|[\s;|&`('"])(?:(?:ba|z|k|da|c|tc|fi)?sh|busybox|\$\{?[a-z_]\w{0,30}\}?)[\s,]+-c\b|\$\[[^\]]{0,60}\]|\$\(\([^)]{0,60}\)\)/;
 // Bracket globs inside paths (`/etc/pas[s]wd`, `/bi[n]/sh`).
 const BRACKET_GLOB_PATH = /\/[\w.-]{0,30}\[!?[a-z/][\w/^-]{0,19}\][\w/]/;
 // Windows: FOR and IF batch constructs, cmd/powershell launches, well-known admin tools.
 const WINDOWS_BATCH =
-  /\bfor\s*\/[dflr]\b|\bfor\s+%%?[a-z]\s+in\s*\(|\bif\s+(?:\/i\s+)?(?:not\s+)?(?:exist|defined|errorlevel|cmdextversion)\s|\bif\s*\/i\b|\bif(?:\s+not)?\s*(?:"[^"]{0,60}"|\[[^\]]{0,60}\]|\([^)]{0,60}\)|\{[^}]{0,60}\}|%[^%\s]{0,60}%|![^!\s]{0,60}!|[\w%~:-]{1,60})\s*(?:==|\b(?:equ|neq|lss|leq|gtr|geq)\b)/;
+  /\bfor\s*\/[dflr]\b|\bfor\s+%%?[a-z]\w{0,30}\s+in\s*\(|\bif\s+(?:\/i\s+)?(?:not\s+)?(?:exist|defined|errorlevel|cmdextversion)\s|\bif\s*\/i\b|\bif(?:\s+not)?\s*(?:"[^"]{0,60}"|\[[^\]]{0,60}\]|\([^)]{0,60}\)|\{[^}]{0,60}\}|%[^%\s]{0,60}%|![^!\s]{0,60}!|[\w%~:-]{1,60})\s*(?:==|\b(?:equ|neq|lss|leq|gtr|geq)\b)/;
 /\bfor\s*\/[dflr]\b|\bfor\s+%%?[a-z]\s+in\s*\(|\bif\s+(?:\/i\s+)?(?:not\s+)?(?:exist|defined|errorlevel|cmdextversion)\s|\bif\s+\/i\b|\bif\s+(?:not\s+)?["%]?[\w%]{0,40}["%]?\s*(?:==|\b(?:equ|neq|lss|leq|gtr|geq)\b)/;
 const WINDOWS_COMMAND =
-  /(?:^|[;&|`\n(]|\bcall\s)\s*(?:[a-z]:\\(?:windows\\)?(?:system32\\)?)?(?:cmd(?:\.exe)?\s*\/[ck]|regedit(?:\.exe)?\s+\/|bcd(?:boot|edit)(?:\.exe)?\s*[/<]|powershell(?:\.exe)?|pwsh(?:\.exe)?|certutil(?:\.exe)?\s+-|bitsadmin(?:\.exe)?\s+\/|wmic(?:\.exe)?\s|mshta(?:\.exe)?\s|rundll32(?:\.exe)?\s|regsvr32(?:\.exe)?\s|cscript(?:\.exe)?\s|wscript(?:\.exe)?\s|schtasks(?:\.exe)?\s+\/|net1?(?:\.exe)?\s+(?:user|localgroup|group|share|use|view|start|stop|session|accounts)\b|reg(?:\.exe)?\s+(?:query|add|delete|save|export)\b|sc(?:\.exe)?\s+(?:query|create|config|start|stop|delete)\b|netsh(?:\.exe)?\s|tasklist\b|taskkill\b|systeminfo\b|whoami\b|ipconfig\b|vssadmin\b|wevtutil\b|icacls\s|type\s+[a-z]:\\|dir\s+[a-z]:\\|copy\s+\S+\s+\S|del\s+\/[fqs]|ping(?:\.exe)?\s+-[nt]\s)/;
+  /(?:^|[;&|`\n(]|\bcall\s)\s*(?:[a-z]:\\(?:windows\\)?(?:system32\\)?)?(?:cmd(?:\.exe)?\s*\/[ck]|regedit(?:\.exe)?\s+\/|bcd(?:boot|edit)(?:\.exe)?\s*[/<%]|powershell(?:\.exe)?|pwsh(?:\.exe)?|certutil(?:\.exe)?\s+-|bitsadmin(?:\.exe)?\s+\/|wmic(?:\.exe)?\s|mshta(?:\.exe)?\s|rundll32(?:\.exe)?\s|regsvr32(?:\.exe)?\s|cscript(?:\.exe)?\s|wscript(?:\.exe)?\s|schtasks(?:\.exe)?\s+\/|net1?(?:\.exe)?\s+(?:user|localgroup|group|share|use|view|start|stop|session|accounts)\b|reg(?:\.exe)?\s+(?:query|add|delete|save|export)\b|sc(?:\.exe)?\s+(?:query|create|config|start|stop|delete)\b|netsh(?:\.exe)?\s|tasklist\b|taskkill\b|systeminfo\b|whoami\b|ipconfig\b|vssadmin\b|wevtutil\b|icacls\s|type\s+[a-z]:\\|dir\s+[a-z]:\\|copy\s+\S+\s+\S|del\s+\/[fqs]|ping(?:\.exe)?\s+-[nt]\s)/;
 const POWERSHELL =
   /\b(?:invoke-(?:expression|webrequest|restmethod|command|item|wmimethod|shellcode|mimikatz)|iex\s*[(\s$]|new-object\s+(?:system\.)?net\.webclient|\.download(?:string|file|data)\s*\(|start-process\b|start-bitstransfer\b|get-(?:childitem|content|process|service|wmiobject|ciminstance|itemproperty|acl|credential)\b|set-(?:content|itemproperty|executionpolicy|mppreference)\b|remove-item\b|add-mppreference\b|convertto-securestring\b|frombase64string\s*\(|\[system\.(?:convert|text\.encoding|reflection\.assembly|diagnostics\.process)\]|-(?:encodedcommand|enc|ec)\s+[a-z0-9+/=]{8,}|-(?:executionpolicy|ep)\s+bypass\b|-(?:windowstyle|w)\s+hidden\b|-noprofile\b|-nop\b\s)/;
 // PowerShell aliases after a break (`;gci`, `|iex`).
 const POWERSHELL_ALIAS =
-  /(?:^|[;&|`(]\s*)(?:iex|iwr|irm|gci|gcm|gc|sls|saps|spps|gwmi|iwmi|icm|ii|ni|rni|sal|sv|gps|gsv|cat|ls)\s+[-$'"\w/\\.]/;
+  /^\s*(?:iex|iwr|irm|gci|gcm|gc|sls|saps|spps|gwmi|iwmi|icm|ii|ni|rni|sal|sv|gps|gsv)\s+[-$'"/\\.(]|[;&|`(]\s*(?:iex|iwr|irm|gci|gcm|gc|sls|saps|spps|gwmi|iwmi|icm|ii|ni|rni|sal|sv|gps|gsv)\s+[-$'"\w/\\.(]/;
 // Files whose upload reconfigures the server or the interpreter.
 const RESTRICTED_UPLOAD_NAME =
   /(?:^|[/\\])(?:\.htaccess|\.htpasswd|\.user\.ini|php\.ini|web\.config|\.bashrc|\.bash_profile|\.profile|\.zshrc|authorized_keys|crontab|\.git\/config|\.env(?:\.[\w-]{1,20})?|httpd\.conf|nginx\.conf|\.boto|\.s3cfg|\.npmrc|\.pypirc|\.netrc|mtrr|acpi|(?:wp-)?config(?:uration)?(?:[._-][\w.-]{1,20})?|settings(?:[._-][\w.-]{1,20})?|database\.ya?ml|secrets?\.(?:ya?ml|json)|parameters\.ya?ml|local\.xml)$/;

@@ -461,4 +461,4 @@ export const COMMAND_PREFIXES = new Set([
 
 /** Tool families whose commands are hyphenated (`ansible-vault`, `aa-disable`) or versioned (`python3.10`). */
 export const DISTINCTIVE_COMMAND_SHAPE =
-  /^(?:(?:python|perl|ruby|php|lua|node|gcc|g\+\+|clang|c89|c99|pip|java|tclsh)\d[\d.]*|aa-[\w-]{2,30}|ansible(?:-[\w-]{2,30})?|chef-[\w-]{2,30}|apt(?:-get|-cache|itude)?|dpkg(?:-[\w-]{2,30})?|yum|dnf|rpm|systemd-[\w-]{2,30}|update-[\w-]{2,30}|rmt(?:-[\w-]{2,30})?|cscli|visudo|htop|lastlogin|perf|flock|cpulimit|column|bridge|base32|zstdcat|zstd|bsdtar|irb|regedit|bcdboot|bcdedit|diskpart|runas|psexec|msbuild|installutil|cmstp|forfiles|mavinject|odbcconf|iwmi|cd|chdir|pushd|popd)$/;
+  /^(?:(?:python|perl|ruby|php|lua|node|gcc|g\+\+|clang|pip|java|tclsh)\d[\d.]*|c89|c99|aa-[\w-]{2,30}|ansible(?:-[\w-]{2,30})?|chef-[\w-]{2,30}|apt(?:-get|-cache|itude)?|dpkg(?:-[\w-]{2,30})?|yum|dnf|rpm|systemd-[\w-]{2,30}|update-[\w-]{2,30}|rmt(?:-[\w-]{2,30})?|cscli|visudo|htop|lastlogin|perf|flock|cpulimit|column|bridge|base32|zstdcat|zstd|bsdtar|irb|regedit|bcdboot|bcdedit|diskpart|runas|psexec|msbuild|installutil|cmstp|forfiles|mavinject|odbcconf|iwmi|cd|chdir|pushd|popd)$/;

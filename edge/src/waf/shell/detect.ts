@@ -13,10 +13,12 @@ const COMMAND_START = /(?:;|\|\|?|&&?|\n|\r|`|\$\(|\(|\{|<\(|>\(|\bthen\b|\bdo\b
 const WORD = /^[\w./+-]{1,64}/;
 // Arguments only a shell would receive: options, absolute or home paths, variables, redirections,
 // globs and substitutions.
+// A lone `?` ends a question, so a glob needs a name around it (`/e?c`, `pa??wd`).
 const SHELL_ARGUMENT =
-  /^\s*(?:$|[;|&`)}\n]|-{1,2}[a-z]|\/[\w.*?]|~|\.{1,2}\/|\$|[<>]|\*|[a-z0-9.]*[?*][a-z0-9.]*(?:\s|$))/;
+  /^\s*(?:$|[;|&`)}\n]|-{1,2}[a-z]|\/[\w.*?[]|~|\.{1,2}\/|\$|[<>]|\*|(?:[a-z0-9./]+[?*][a-z0-9./?*]*|[?*]+[a-z0-9./][a-z0-9./?*]*)(?:\s|$))/;
 const PATH_PREFIX = /^(?:\/?(?:usr\/)?(?:local\/)?s?bin\/|\/)/;
 const BLANK = /^\s*$/;
+const INTERPRETER = /^(?:python|perl|ruby|php|lua|node|nodejs|irb|tclsh|java)[\d.]*$/;
 const CLOSING_BRACKET = /^\s*[)}]/;
 const ASSIGNMENT = /^[a-z_]\w{0,30}=\S{0,80}$/;
 const PLAIN_ARGUMENT = /^\s+[\w.:/-]/;
@@ -27,6 +29,7 @@ export const SHELL_DETECT_PATTERNS: readonly RegExp[] = [
   SHELL_ARGUMENT,
   PATH_PREFIX,
   BLANK,
+  INTERPRETER,
   CLOSING_BRACKET,
   ASSIGNMENT,
   PLAIN_ARGUMENT,
@@ -55,13 +58,20 @@ export function detectUnixCommand(lower: string): string | null {
       const word = WORD.exec(value.slice(position, position + 80))?.[0] ?? "";
       const bare = word.replace(PATH_PREFIX, "");
       if (!COMMAND_PREFIXES.has(bare) && !ASSIGNMENT.test(word)) break;
-      const verdict = judge(
-        bare,
-        false,
-        value.slice(position + word.length, position + word.length + 80),
-        atStart,
-        wrapped,
-      );
+      // A wrapper opening a sentence ("sudo make me a sandwich") is judged by what it runs.
+      const verdict =
+        atStart &&
+        !wrapped &&
+        !SHELL_ARGUMENT.test(value.slice(position + word.length, position + word.length + 80))
+          ? null
+          : judge(
+              bare,
+              false,
+              value.slice(position + word.length, position + word.length + 80),
+              atStart,
+              wrapped,
+              proseSeparator(match[0]),
+            );
       if (verdict !== null) return verdict;
       position += word.length;
       while (value[position] === " " || value[position] === "\t") position++;
@@ -76,10 +86,23 @@ export function detectUnixCommand(lower: string): string | null {
       value.slice(position + word.length, position + word.length + 80),
       atStart,
       wrapped,
+      proseSeparator(match[0]),
     );
     if (verdict !== null) return verdict;
   }
   return null;
+}
+
+/**
+ * `;`, `&`, line breaks and brackets also punctuate prose ("Are you sure; yes"). After them a
+ * command that is also a word needs arguments; `;id` written without a space is still code.
+ */
+function proseSeparator(separator: string): boolean {
+  const trimmed = separator.trim();
+  if (trimmed === "") return separator.includes("\n") || separator.includes("\r");
+  if (trimmed === "(" || trimmed === "{") return true;
+  if (trimmed === ";" || trimmed === "&") return separator.length > trimmed.length;
+  return false;
 }
 
 function judge(
@@ -88,6 +111,7 @@ function judge(
   rest: string,
   atStart: boolean,
   wrapped: boolean,
+  afterProseSeparator: boolean,
 ): string | null {
   if (!UNAMBIGUOUS_UNIX_COMMANDS.has(name) && !DISTINCTIVE_COMMAND_SHAPE.test(name)) return null;
   const ambiguous = AMBIGUOUS_COMMANDS.has(name);
@@ -95,10 +119,11 @@ function judge(
   const shellArgs = SHELL_ARGUMENT.test(rest) && !(ambiguous && CLOSING_BRACKET.test(rest));
   const hasArguments = rest.trim() !== "";
   if (atStart && !wrapped) {
-    return (hasPath || !ambiguous) && hasArguments && (shellArgs || PLAIN_ARGUMENT.test(rest))
-      ? `command:${name}`
-      : null;
+    // Interpreters open sentences too ("python3 script"); at the start they need real options.
+    const plainAllowed = !INTERPRETER.test(name) && PLAIN_ARGUMENT.test(rest);
+    return (hasPath || !ambiguous) && hasArguments && (shellArgs || plainAllowed) ? `command:${name}` : null;
   }
   if (atStart) return !ambiguous || (shellArgs && hasArguments) ? `command:${name}` : null;
+  if (ambiguous && afterProseSeparator && !hasPath && !(shellArgs && hasArguments)) return null;
   return hasPath || shellArgs || (!ambiguous && PLAIN_ARGUMENT.test(rest)) ? `command:${name}` : null;
 }

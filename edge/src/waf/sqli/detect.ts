@@ -146,8 +146,8 @@ const STACKABLE: Record<string, (next: Token | undefined, after: Token | undefin
     ),
   alter: (next) => next !== undefined && ["table", "database", "schema", "user", "login"].includes(next.text),
   truncate: (next) => next?.text === "table" || next?.type === "n",
-  exec: (next) => next !== undefined,
-  execute: (next) => next !== undefined,
+  exec: (next) => next !== undefined && (next.type !== "n" || EXEC_TARGET.test(next.text) || next.tight),
+  execute: (next) => next !== undefined && (next.type !== "n" || EXEC_TARGET.test(next.text) || next.tight),
   declare: (next) => next?.type === "v",
   shutdown: () => true,
   waitfor: (next) => next?.text === "delay" || next?.text === "time",
@@ -338,6 +338,12 @@ function analyse(all: Token[], quoted: boolean): string | null {
       case "&":
         if (i + 1 < n && (i > 0 || t.text !== "not") && isTautologyAt(tokens, i + 1)) {
           // Prose like "me and you" never reaches here: it needs an operator between literals.
+          // A bare column compared to a literal (`and age > 5`) counts after a number, a quote
+          // break or a bracket, not in a sentence that starts with a word ("x > 5 && y < 3").
+          const left = tokens[i + 1] as Token;
+          const proseStart = !quoted && tokens[0]?.type === "n" && !tokens[0].tight;
+          const sameSides = tokens[i + 3]?.text === left.text;
+          if (left.type === "n" && !left.tight && proseStart && !sameSides) break;
           if (i > 0 || quoted || tokens[i + 1]?.type !== "n" || n > 3) return "tautology";
         }
         break;

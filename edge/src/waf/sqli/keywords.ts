@@ -494,6 +494,8 @@ export const PROSE_FUNCTION_NAMES = new Set([
   "typeof",
   "space",
   "reverse",
+  "sleep",
+  "benchmark",
 ]);
 
 /** Catalogs and system objects: reading them is reconnaissance, never business data. */

@@ -55,9 +55,9 @@ export function stripCodeComments(input: string): string {
   const n = input.length;
   while (i < n) {
     const ch = input[i];
+    // Comments vanish without a trace, so `exec/**/(` and `(x)/**/('id')` read as the code they are.
     if (ch === "/" && input[i + 1] === "*") {
       const close = input.indexOf("*/", i + 2);
-      out += " ";
       i = close < 0 ? n : close + 2;
       continue;
     }
@@ -70,7 +70,6 @@ export function stripCodeComments(input: string): string {
         i++;
         continue;
       }
-      out += " ";
       i = newline < 0 ? n : newline + 1;
       continue;
     }

@@ -27,10 +27,11 @@ const EVENT_ATTRIBUTE_OUTSIDE_TAG = /(^|[\s"'`;/+])(on[a-z]{3,40}|formaction|src
 const JS_CALL =
   /(?:^|[^\w$.])(?:alert|prompt|confirm|eval|settimeout|setinterval|execscript|msgbox|showmodaldialog|unescape|fromcharcode|atob|btoa)\s*(?:\(|`)/;
 const JS_CALL_PROSE_ARGUMENT = /(?:alert|prompt|confirm)\s*\((?:e?s|ed|ing)\)/;
+// Sinks count when used as code (called, assigned, concatenated); "document.cookie consent" is prose.
 const JS_SINK =
-  /\bdocument\s*\.\s*(?:cookie|write|writeln|domain|location|body|documentelement|forms|createelement|execcommand)\b|\b(?:window|top|self|parent)\s*\.\s*(?:location|open|name|eval)\b|\blocation\s*\.\s*(?:href|hash|search|replace|assign)\b|\.\s*(?:innerhtml|outerhtml|insertadjacenthtml|parentnode|appendchild|srcdoc|textcontent|innertext|queryselector(?:all)?|getelementbyid|getelementsby\w+)\b|\b(?:localstorage|sessionstorage)\s*\.|\bxmlhttprequest\b|\bnew\s+function\s*\(|\.constructor\s*\(|\bconstructor\s*\.\s*constructor\b|\bimport\s*\(\s*['"`]|\bimport\s*\{[^}]{0,200}\}\s*from\s*['"`]|\bimport\s+[\w$]{1,40}\s+from\s*['"`]/;
+  /(?:\bdocument\s*\.\s*(?:cookie|write|writeln|domain|location|body|documentelement|forms|createelement|execcommand)\b|\b(?:window|top|self|parent)\s*\.\s*(?:location|open|name|eval)\b|\blocation\s*\.\s*(?:href|hash|search|replace|assign)\b|\.\s*(?:innerhtml|outerhtml|insertadjacenthtml|parentnode|appendchild|srcdoc|textcontent|innertext|queryselector(?:all)?|getelementbyid|getelementsby\w+)\b|\b(?:localstorage|sessionstorage)\s*\.|\bxmlhttprequest\b|\bnew\s+function\s*\(|\.constructor\s*\(|\bconstructor\s*\.\s*constructor\b|\bimport\s*\(\s*['"`]|\bimport\s*\{[^}]{0,200}\}\s*from\s*['"`]|\bimport\s+[\w$]{1,40}\s+from\s*['"`])(?=\s*(?:[-)(;+=,.[\]'"`}]|$))/;
 const JS_GLOBAL_INDEX =
-  /\b(?:self|top|window|parent|frames|globalthis|document|this|content)\s*\)?\s*\[[^\]]{0,200}?(?:['"`+]|\]\s*\()/;
+  /\b(?:self|top|window|parent|frames|globalthis|document)\)?\[[^\]]{0,200}?(?:['"`+]|\]\s*\()|\(\s*(?:self|top|window|parent|frames|globalthis|document)\s*\)\s*\[/;
 const TAGGED_TEMPLATE_CALL =
   /\b(?:alert|prompt|confirm|eval|fetch|settimeout|setinterval|function|call|apply|bind)\s*`/;
 const THROW_HANDLER =
@@ -122,7 +123,7 @@ export function detectScriptContext(input: string): string | null {
   }
   if (JS_CALL.test(lower) && !JS_CALL_PROSE_ARGUMENT.test(lower)) return "js-call";
   if (JS_SINK.test(lower)) return "js-sink";
-  if (JS_GLOBAL_INDEX.test(lower)) return "js-global-index";
+  if (JS_GLOBAL_INDEX.test(compact)) return "js-global-index";
   if (TAGGED_TEMPLATE_CALL.test(lower) || THROW_HANDLER.test(lower)) return "js-call-without-parentheses";
   if (JSFUCK.test(lower.replace(ANY_WHITESPACE, ""))) return "jsfuck";
   if (CSS_SCRIPT.test(lower)) return "css-script";
