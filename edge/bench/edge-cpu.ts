@@ -20,8 +20,8 @@ type Fetcher = { fetch(url: string, init?: Record<string, unknown>): Promise<Res
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SIGNING_SECRET = "bench-edge-signing-secret-0123456789abcdef";
-const WARMUP = 200;
-const SAMPLES = { small: 1500, large: 300 };
+const WARMUP = 100;
+const SAMPLES = { small: 1000, large: 200 };
 const PLAYERS = 200;
 const COMPATIBILITY_DATE = "2026-11-01";
 

@@ -73,3 +73,8 @@ declare module "cloudflare:test" {
     callback: (instance: unknown, state: DurableObjectState) => R | Promise<R>,
   ): Promise<R>;
 }
+
+declare module "*?raw" {
+  const text: string;
+  export default text;
+}
