@@ -1,7 +1,7 @@
 // Balanced accuracy on the project's own corpora (edge/test/waf/corpus), a stand-in for held-out
 // traffic:  node edge/scripts/waf-corpus-score.ts [--verbose]
 import { inspectRequest } from "../src/waf/index.ts";
-import { attackCorpus } from "../test/waf/corpus/attack-corpus.ts";
+import { attackCorpus, evasionCorpus } from "../test/waf/corpus/attack-corpus.ts";
 import { benignCorpus, routeIdFor } from "../test/waf/corpus/benign-corpus.ts";
 
 const verbose = process.argv.includes("--verbose");
@@ -22,7 +22,10 @@ for (const request of benign) {
   }
 }
 const perFamily = new Map<string, { total: number; blocked: number }>();
-for (const { family, request } of attackCorpus()) {
+for (const { family, request } of [
+  ...attackCorpus(),
+  ...evasionCorpus().map(({ family, request }) => ({ family: `evasion/${family}`, request })),
+]) {
   const result = inspectRequest(request, { paranoiaLevel: 1, routeId: "api" });
   const entry = perFamily.get(family) ?? { total: 0, blocked: 0 };
   entry.total++;

@@ -57,6 +57,8 @@ export const ATTACK_SHAPED_NEGATIVES: Record<string, string> = {
   "932230-23": "Shellshock () { :;}; /bin/bash -c ftp …",
   "932230-26": "`/bin/cat /etc/passwd` command substitution",
   "932230-27": "`cut …``dig …` command substitution",
+  "932230-39": ";vi … +silent !whoami (shell escape from vi)",
+  "932236-6": ";vi … +silent !whoami (shell escape from vi)",
   "932230-40": ";vim … !whoami",
   "932230-42": ";vi -c:!pwd",
   "932230-43": ";vim -c:!pwd",

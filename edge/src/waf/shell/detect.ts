@@ -22,6 +22,7 @@ const INTERPRETER = /^(?:python|perl|ruby|php|lua|node|nodejs|irb|tclsh|java)[\d
 const CLOSING_BRACKET = /^\s*[)}]/;
 const ASSIGNMENT = /^[a-z_]\w{0,30}=\S{0,80}$/;
 const PLAIN_ARGUMENT = /^\s+[\w.:/-]/;
+const NUMERIC_ARGUMENT = /^\s+\d/;
 
 export const SHELL_DETECT_PATTERNS: readonly RegExp[] = [
   COMMAND_START,
@@ -33,6 +34,7 @@ export const SHELL_DETECT_PATTERNS: readonly RegExp[] = [
   CLOSING_BRACKET,
   ASSIGNMENT,
   PLAIN_ARGUMENT,
+  NUMERIC_ARGUMENT,
 ];
 
 /**
@@ -97,6 +99,20 @@ export function detectUnixCommand(lower: string): string | null {
  * `;`, `&`, line breaks and brackets also punctuate prose ("Are you sure; yes"). After them a
  * command that is also a word needs arguments; `;id` written without a space is still code.
  */
+/** Reconnaissance commands nobody writes alone on a line of prose. */
+const PROBE_COMMANDS = new Set([
+  "id",
+  "ls",
+  "ps",
+  "pwd",
+  "env",
+  "uname",
+  "ifconfig",
+  "ipconfig",
+  "whoami",
+  "netstat",
+]);
+
 function proseSeparator(separator: string): boolean {
   const trimmed = separator.trim();
   if (trimmed === "") return separator.includes("\n") || separator.includes("\r");
@@ -124,6 +140,19 @@ function judge(
     return (hasPath || !ambiguous) && hasArguments && (shellArgs || plainAllowed) ? `command:${name}` : null;
   }
   if (atStart) return !ambiguous || (shellArgs && hasArguments) ? `command:${name}` : null;
-  if (ambiguous && afterProseSeparator && !hasPath && !(shellArgs && hasArguments)) return null;
-  return hasPath || shellArgs || (!ambiguous && PLAIN_ARGUMENT.test(rest)) ? `command:${name}` : null;
+  if (
+    ambiguous &&
+    afterProseSeparator &&
+    !hasPath &&
+    !(shellArgs && hasArguments) &&
+    !PROBE_COMMANDS.has(name)
+  ) {
+    return null;
+  }
+  // After `;`, `|` or `&&` written tight against the command, a numeric argument (`;sleep 5`,
+  // `|ping 10.0.0.1`) is enough; a plain word (`;top Something`) is not.
+  const numericArgument = ambiguous && !afterProseSeparator && NUMERIC_ARGUMENT.test(rest);
+  return hasPath || shellArgs || numericArgument || (!ambiguous && PLAIN_ARGUMENT.test(rest))
+    ? `command:${name}`
+    : null;
 }

@@ -456,7 +456,12 @@ function quoteBreak(all: Token[]): string | null {
     }
     case ";":
       // `admin';` ends the statement early; `'; drop …` starts another one.
-      return next === undefined || next.type === "E" || next.type === "f" || next.type === "c"
+      // `'; return true; var x='` is the same break into server-side JavaScript (MongoDB $where).
+      return next === undefined ||
+        next.type === "E" ||
+        next.type === "f" ||
+        next.type === "c" ||
+        next.text === "return"
         ? "quote-break-stacked"
         : null;
     case "U":
@@ -509,6 +514,15 @@ function quoteBreak(all: Token[]): string | null {
 /** A value used as a number (`id=1`) that goes on after the number. */
 function numericBreak(tokens: Token[]): string | null {
   const first = tokens[0];
+  // `ORDER BY 3--` on its own probes the column count of the query it is appended to.
+  if (
+    first?.type === "k" &&
+    (first.text === "order" || first.text === "group") &&
+    tokens[1]?.text === "by" &&
+    tokens[2]?.type === "1"
+  ) {
+    return "order-by-probe";
+  }
   if (first === undefined || (first.type !== "1" && first.type !== "n")) return null;
   let i = 1;
   let closed = 0;

@@ -9,6 +9,7 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const CONTROL_CHARS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+/g;
 const WHITESPACE_RUN = /[\s\u00a0\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+/g;
 const SLASH_RUN = /\/{2,}/g;
+const UNICODE_SLASHES = /[\u2215\u2216\u29f5\u29f8\u29f9]/g;
 const SELF_SEGMENT = /\/(?:\.\/)+/g;
 
 export function foldUnicode(input: string): string {
@@ -25,7 +26,9 @@ export function compressWhitespace(input: string): string {
 
 /** Backslashes become slashes, `//` collapses and `/./` disappears; `..` is kept for the traversal rules. */
 export function normalizePath(input: string): string {
-  let out = input.indexOf("\\") >= 0 ? input.replaceAll("\\", "/") : input;
+  // IIS "best fit" maps the set-minus and division-slash characters to path separators.
+  let out = NON_ASCII.test(input) ? input.replace(UNICODE_SLASHES, "/") : input;
+  out = out.indexOf("\\") >= 0 ? out.replaceAll("\\", "/") : out;
   if (out.indexOf("//") >= 0) out = out.replace(SLASH_RUN, "/");
   if (out.indexOf("/./") >= 0) out = out.replace(SELF_SEGMENT, "/");
   return out;
@@ -37,4 +40,5 @@ export const NORMALIZE_PATTERNS: readonly RegExp[] = [
   WHITESPACE_RUN,
   SLASH_RUN,
   SELF_SEGMENT,
+  UNICODE_SLASHES,
 ];
