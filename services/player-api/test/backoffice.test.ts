@@ -166,6 +166,24 @@ describe("back-office", () => {
     ).toBe(200);
   });
 
+  it("closes an account for good", async () => {
+    const { input, playerId } = await newPlayer();
+    const closed = await staff("compliance", "POST", `/backoffice/v1/players/${playerId}/close`, {
+      reason: "player asked",
+    });
+    expect(closed.status).toBe(200);
+    expect(await closed.json()).toMatchObject({ status: "closed" });
+    const login = await send("POST", "/v1/auth/login", {
+      body: { email: input.email, password: input.password },
+    });
+    expect(login.status).toBe(403);
+    expect(await login.json()).toMatchObject({ code: "account_closed" });
+    const reopen = await staff("compliance", "POST", `/backoffice/v1/players/${playerId}/unblock`, {
+      reason: "oops",
+    });
+    expect(reopen.status).toBe(403);
+  });
+
   it("keeps the audit trail append-only and for admins only", async () => {
     expect((await staff("support", "GET", "/backoffice/v1/audit")).status).toBe(403);
     await expect(api.deps.database.sql`update audit_log set outcome = 'ok'`).rejects.toThrow(/append-only/);

@@ -51,12 +51,15 @@ export async function getPlayer(ctx: DomainContext, playerId: string) {
   return player;
 }
 
-/** Blocks (every session ends, the ledger refuses bets and deposits) or unblocks a player. */
-export async function setBlocked(
+/**
+ * Blocks (every session ends, the ledger refuses bets and deposits), unblocks or closes a player.
+ * Closing is final: a closed account cannot be reopened here.
+ */
+export async function setStatus(
   ctx: DomainContext,
   staff: AuthenticatedStaff,
   playerId: string,
-  blocked: boolean,
+  status: "active" | "blocked" | "closed",
   reason: string,
 ) {
   const { deps } = ctx;
@@ -65,14 +68,13 @@ export async function setBlocked(
     const player = await findPlayer(sql, playerId, { forUpdate: true });
     if (!player) throw errors.playerNotFound();
     if (player.status === "closed") throw errors.accountClosed();
-    const status = blocked ? "blocked" : "active";
     await sql`update players set status = ${status}, updated_at = now() where id = ${playerId}`;
-    if (blocked) {
-      await revokeAllSessions(sql, playerId, "blocked_by_staff");
+    if (status !== "active") {
+      await revokeAllSessions(sql, playerId, status === "blocked" ? "blocked_by_staff" : "closed_by_staff");
       await bumpSessionEpoch(sql, playerId);
     }
     await deps.ledger.putControls(ctx.correlation, playerId, { currency: player.currency, status });
-    deps.log.info({ playerId, staffId: staff.staffId, blocked, reason }, "player block state changed");
+    deps.log.info({ playerId, staffId: staff.staffId, status, reason }, "player status changed by staff");
     return playerSummary({ ...player, status }, deps.clock());
   });
 }

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { PlayerApiDeps, PlayerApiEnv } from "../../deps.ts";
 import { limitsView, loadSlots } from "../../domain/limits/limits-store.ts";
-import { findPlayers, getPlayer, playerSummary, setBlocked } from "../../domain/players/backoffice.ts";
+import { findPlayers, getPlayer, playerSummary, setStatus } from "../../domain/players/backoffice.ts";
 import { listAudit } from "../../domain/staff/audit.ts";
 import { requireRole } from "../../http/staff-auth.ts";
 import {
@@ -235,13 +235,18 @@ export function backofficeRoutes(app: OpenAPIHono<PlayerApiEnv>, deps: PlayerApi
     },
   );
 
-  for (const blocked of [true, false]) {
+  const statusChanges = [
+    { verb: "block", status: "blocked", summary: "Block a player (sessions end, no bets or deposits)" },
+    { verb: "unblock", status: "active", summary: "Unblock a player" },
+    { verb: "close", status: "closed", summary: "Close a player's account for good (sessions end)" },
+  ] as const;
+  for (const change of statusChanges) {
     app.openapi(
       createRoute({
         method: "post",
-        path: `${base}/players/{playerId}/${blocked ? "block" : "unblock"}`,
+        path: `${base}/players/{playerId}/${change.verb}`,
         tags: ["back-office"],
-        summary: blocked ? "Block a player (sessions end, no bets or deposits)" : "Unblock a player",
+        summary: change.summary,
         security: staffSecurity,
         middleware: [requireRole("compliance")] as const,
         request: { params: PlayerParams, body: jsonBody(BlockBody) },
@@ -253,11 +258,11 @@ export function backofficeRoutes(app: OpenAPIHono<PlayerApiEnv>, deps: PlayerApi
       async (c) => {
         const { reason } = c.req.valid("json");
         c.set("auditDetails", { reason });
-        const player = await setBlocked(
+        const player = await setStatus(
           domainContext(c, deps),
           c.get("staff"),
           c.req.valid("param").playerId,
-          blocked,
+          change.status,
           reason,
         );
         return c.json(player, 200);
