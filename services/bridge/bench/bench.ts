@@ -70,14 +70,26 @@ try {
   };
   const statuses = new Map<string, number>();
   const latencies: number[] = [];
+  let transportRetries = 0;
+  const post = async (request: Signed, attempt = 0): Promise<{ status: string }> => {
+    try {
+      const response = await fetch(`${stack.walletUrl}${request.path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-hub88-signature": request.signature },
+        body: request.body,
+      });
+      return (await response.json()) as { status: string };
+    } catch (error) {
+      // A keep-alive connection the server closed as we reused it: resend, as a provider would
+      // (the request is idempotent by design).
+      if (attempt >= 3) throw error;
+      transportRetries += 1;
+      return post(request, attempt + 1);
+    }
+  };
   const send = async (request: Signed) => {
     const t0 = performance.now();
-    const response = await fetch(`${stack.walletUrl}${request.path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-hub88-signature": request.signature },
-      body: request.body,
-    });
-    const answer = (await response.json()) as { status: string };
+    const answer = await post(request);
     latencies.push(performance.now() - t0);
     statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
   };
@@ -106,6 +118,7 @@ try {
     maxMs: Number((sorted[sorted.length - 1] ?? 0).toFixed(2)),
     concurrency: Number(values.concurrency),
     statuses: Object.fromEntries(statuses),
+    transportRetries,
     // Mean server time per route since start (warm-up included), in ms.
     serverMeanMs: {
       ...(await meanRouteTimes(stack.bridgeUrl, [

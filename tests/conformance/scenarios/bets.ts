@@ -152,4 +152,13 @@ export const betScenarios: Scenario[] = [
       await expectBalance(t, p, 900_000n);
     },
   },
+  {
+    name: "bet: the session's token does not play another game",
+    async run(t) {
+      const p = await t.platform.player({ balance: 1_000_000n });
+      const other = await call(t, "bet", p, { game: `other_${uuid().slice(0, 8)}` });
+      expectStatus(t, other, "invalid_game");
+      await expectBalance(t, p, 1_000_000n);
+    },
+  },
 ];

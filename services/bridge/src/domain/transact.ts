@@ -180,6 +180,11 @@ async function checkRequest(
       ? await ctx.store.findGame(request.provider.id, request.gameCode)
       : undefined;
     if (!game?.enabled) return "invalid_game";
+    if (game.gameCode !== session.gameCode) {
+      // The token is bound to its game; only a live-casino lobby session may move between tables.
+      const launched = await ctx.store.findGame(request.provider.id, session.gameCode);
+      if (launched?.category !== "live" || game.category !== "live") return "invalid_game";
+    }
     return undefined;
   }
   if (session && (session.providerId !== request.provider.id || session.playerId !== request.playerId)) {

@@ -8,7 +8,7 @@ const gameItem = z.object({
   name: z.string(),
   category: z.string(),
   currencies: z.array(z.string()),
-  rtp: z.string().optional(),
+  rtp: z.number().optional(),
 });
 
 export const gamesRoute = createRoute({
@@ -52,7 +52,7 @@ export function registerGames(app: ServiceApp, store: BridgeStore) {
         name: game.name,
         category: game.category,
         currencies,
-        ...(game.rtp ? { rtp: game.rtp } : {}),
+        ...(game.rtp ? { rtp: Number(game.rtp) } : {}),
       }));
     return c.json({ items }, 200);
   });
