@@ -173,6 +173,14 @@ describe("sessions", () => {
     expect(await epoch.json()).toEqual({ epoch: 1 });
   });
 
+  it("lets only one of two concurrent refreshes with the same token through", async () => {
+    const { tokens } = await registerAndLogin();
+    const results = await Promise.all(
+      [1, 2].map(() => send("POST", "/v1/auth/refresh", { body: { refreshToken: tokens.refreshToken } })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 401]);
+  });
+
   it("logout revokes the session and raises the epoch the edge checks", async () => {
     const { tokens } = await registerAndLogin();
     expect((await send("GET", "/v1/limits", { token: tokens.accessToken })).status).toBe(200);
