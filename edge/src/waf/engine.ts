@@ -44,6 +44,7 @@ export function inspectWith(
       if (!rule.kinds.includes(target.kind)) continue;
       if (target.kind === "header" && rule.headers !== undefined && !rule.headers.includes(headerName))
         continue;
+      if (rule.prefilter !== undefined && !rule.prefilter(views.lower)) continue;
       if (rule.test(views.view(rule.pipeline), target))
         record(rule.id, rule.family, target.name, rule.severity);
     }

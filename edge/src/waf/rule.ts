@@ -18,6 +18,11 @@ export type ValueRule = RuleBase & {
   /** When the rule reads headers, the (lower-case) names it reads; absent means every header. */
   headers?: readonly string[];
   pipeline: PipelineName;
+  /**
+   * A cheap necessary condition checked on the lower-cased value before the rule's own pipeline is
+   * computed: most values carry none of the characters an attack class needs.
+   */
+  prefilter?: (lower: string) => boolean;
   test(value: string, target: Target): boolean;
 };
 

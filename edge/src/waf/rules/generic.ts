@@ -43,7 +43,13 @@ export const GENERIC_RULES: readonly ValueRule[] = [
     pipeline: "decoded",
     pattern: NODE_SERIALIZE_BASE64,
   }),
-  regexRule({ id: "generic-endless-loop", family: "generic", pipeline: "compact", pattern: ENDLESS_LOOP }),
+  regexRule({
+    id: "generic-endless-loop",
+    family: "generic",
+    pipeline: "compact",
+    prefilter: (lower) => lower.includes("while") || lower.includes("for"),
+    pattern: ENDLESS_LOOP,
+  }),
   valueRule({
     id: "generic-prototype-pollution",
     family: "generic",

@@ -65,9 +65,16 @@ export const PHP_RULES: readonly ValueRule[] = [
     id: "php-variable-function-call",
     family: "php",
     pipeline: "code",
+    prefilter: (lower) => lower.includes("$"),
     pattern: PHP_VARIABLE_FUNCTION_CALL,
   }),
-  regexRule({ id: "php-indirect-call", family: "php", pipeline: "code", pattern: PHP_INDIRECT_CALL }),
+  regexRule({
+    id: "php-indirect-call",
+    family: "php",
+    pipeline: "code",
+    prefilter: (lower) => lower.includes("("),
+    pattern: PHP_INDIRECT_CALL,
+  }),
   regexRule({
     id: "php-variable-variable",
     family: "php",
@@ -78,6 +85,7 @@ export const PHP_RULES: readonly ValueRule[] = [
     id: "php-callable-expression",
     family: "php",
     pipeline: "code",
+    prefilter: (lower) => lower.includes("("),
     pattern: PHP_CALLABLE_EXPRESSION,
   }),
   regexRule({

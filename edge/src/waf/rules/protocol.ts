@@ -164,7 +164,8 @@ export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
   requestRule({
     id: "protocol-content-type",
     family: "protocol",
-    severity: "error",
+    // APIs meet CSV, NDJSON and binary uploads too; an unexpected type is evidence, not an attack.
+    severity: "warning",
     patterns: [CONTENT_TYPE_SYNTAX, CHARSET_PARAMETER, MIME_IN_PARAMETER],
     check: (context) => {
       const contentType = header(context, "content-type");
@@ -360,7 +361,7 @@ function isCompleteLdapFilter(value: string): boolean {
 const MOD_PROXY_UNIX = /unix:[^|]{0,4000}\|/;
 
 export const PROTOCOL_VALUE_RULES: readonly ValueRule[] = [
-  regexRule({
+  valueRule({
     id: "protocol-null-byte",
     family: "protocol",
     kinds: [
@@ -376,12 +377,13 @@ export const PROTOCOL_VALUE_RULES: readonly ValueRule[] = [
     ],
     headers: undefined,
     pipeline: "raw",
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control bytes is the point
-    pattern: /\x00|%00/,
+    patterns: [],
+    test: (value) => value.indexOf("\u0000") >= 0 || value.indexOf("%00") >= 0,
   }),
   regexRule({
     id: "protocol-response-splitting",
     family: "protocol",
+    prefilter: (lower) => lower.includes("\n") || lower.includes("\r"),
     kinds: [...INJECTION_KINDS],
     headers: undefined,
     pipeline: "lower",
@@ -391,6 +393,7 @@ export const PROTOCOL_VALUE_RULES: readonly ValueRule[] = [
     id: "protocol-request-smuggling",
     family: "protocol",
     pipeline: "lower",
+    prefilter: (lower) => lower.includes("http/"),
     pattern: SMUGGLED_REQUEST,
   }),
   regexRule({

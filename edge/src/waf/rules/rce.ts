@@ -1,5 +1,10 @@
 import type { ValueRule } from "../rule.ts";
-import { detectUnixCommand, SHELL_DETECT_PATTERNS } from "../shell/detect.ts";
+import {
+  detectUnixCommand,
+  mayContainCommand,
+  SHELL_DETECT_PATTERNS,
+  SHELL_PREFILTER_PATTERNS,
+} from "../shell/detect.ts";
 import { SHELL_NORMALIZE_PATTERNS } from "../shell/normalize-shell.ts";
 import { INJECTION_KINDS, regexRule, valueRule } from "./define.ts";
 
@@ -52,7 +57,8 @@ export const RCE_RULES: readonly ValueRule[] = [
     id: "rce-unix-command",
     family: "rce",
     pipeline: "lower",
-    patterns: [...SHELL_DETECT_PATTERNS, ...SHELL_NORMALIZE_PATTERNS],
+    patterns: [...SHELL_DETECT_PATTERNS, ...SHELL_NORMALIZE_PATTERNS, ...SHELL_PREFILTER_PATTERNS],
+    prefilter: mayContainCommand,
     test: (value) => detectUnixCommand(value) !== null,
   }),
   regexRule({ id: "rce-shell-substitution", family: "rce", pipeline: "lower", pattern: SHELL_SUBSTITUTION }),

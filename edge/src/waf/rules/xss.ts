@@ -10,6 +10,10 @@ import { regexRule, valueRule } from "./define.ts";
 // A parameter name that begins with whitespace and an event handler is an attribute injection.
 const INJECTED_HANDLER_NAME = /^\s+on[a-z]{3,40}\s*$/;
 
+// Every script-context payload needs one of these: a call, an assignment, an index, a scheme or template.
+const SCRIPT_CONTEXT_HINT =
+  /[(`=[{:!+]|document|window|location|constructor|import|cookie|\.\s*(?:inner|outer|src)/;
+
 export const XSS_RULES: readonly ValueRule[] = [
   regexRule({
     id: "xss-event-handler-name",
@@ -30,8 +34,9 @@ export const XSS_RULES: readonly ValueRule[] = [
     id: "xss-script-context",
     family: "xss",
     pipeline: "lower",
+    prefilter: (lower) => SCRIPT_CONTEXT_HINT.test(lower),
     headers: undefined,
-    patterns: XSS_PATTERNS,
+    patterns: [...XSS_PATTERNS, SCRIPT_CONTEXT_HINT],
     test: (value) => detectScriptContext(value) !== null,
   }),
   valueRule({

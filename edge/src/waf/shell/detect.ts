@@ -156,3 +156,19 @@ function judge(
     ? `command:${name}`
     : null;
 }
+
+const SHELL_PUNCTUATION = /[;|&`$(){}\n\r<>\\'"]/;
+const FIRST_WORD = /^\s*([\w./+-]{1,64})/;
+
+/** Cheap necessary condition: shell punctuation, or a value that starts with a known command word. */
+export function mayContainCommand(lower: string): boolean {
+  if (SHELL_PUNCTUATION.test(lower)) return true;
+  const first = FIRST_WORD.exec(lower)?.[1];
+  if (first === undefined) return false;
+  const name = first.replace(PATH_PREFIX, "");
+  return (
+    UNAMBIGUOUS_UNIX_COMMANDS.has(name) || DISTINCTIVE_COMMAND_SHAPE.test(name) || COMMAND_PREFIXES.has(name)
+  );
+}
+
+export const SHELL_PREFILTER_PATTERNS: readonly RegExp[] = [SHELL_PUNCTUATION, FIRST_WORD];

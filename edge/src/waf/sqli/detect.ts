@@ -180,7 +180,8 @@ function isFunctionCall(token: Token, tokens?: Token[], index?: number): boolean
   if (first.type === "n") {
     const after = tokens[index + 3];
     if (after?.type === ")") return tokens[index + 4]?.type === "o";
-    return after !== undefined && (after.type === "," || after.type === "o");
+    // `user(id: 1)` is GraphQL, not SQL: a colon is no SQL operator.
+    return after !== undefined && (after.type === "," || (after.type === "o" && after.text !== ":"));
   }
   if (first.type === "1") {
     const after = tokens[index + 3];
