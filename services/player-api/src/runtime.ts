@@ -17,9 +17,13 @@ import { createKeyRing } from "./keys/key-ring.ts";
 import { ensureSigningKey } from "./keys/signing-keys.ts";
 import { sessionCounters } from "./session-metrics.ts";
 
-/** How long a replaced signing key stays published: the longest token lifetime plus clock skew. */
+/**
+ * How long a replaced signing key stays published: the longest lifetime any token may have had
+ * (900 s, whatever the current setting, since tokens minted under an earlier setting may still be
+ * out) plus clock skew.
+ */
 export function keyRetentionMs(config: Pick<PlayerApiConfig, "ACCESS_TOKEN_TTL_SECONDS">): number {
-  return (config.ACCESS_TOKEN_TTL_SECONDS + 60) * 1000;
+  return (Math.max(config.ACCESS_TOKEN_TTL_SECONDS, 900) + 60) * 1000;
 }
 
 /** The real dependencies; tests override the clock or a client. */

@@ -119,7 +119,10 @@ describe("key rotation", () => {
     expect(expired.headers.get("www-authenticate")).toContain("invalid_token");
     expect(await jwksKids()).toContain(oldKid);
 
-    api.advance(60_000);
+    // Published until 900 s (the longest lifetime any token may have had) + 60 s after its successor took over.
+    api.advance(897_000);
+    expect(await jwksKids()).toContain(oldKid);
+    api.advance(3_000);
     expect(await jwksKids()).not.toContain(oldKid);
     expect(await jwksKids()).toContain(nextKid);
   });
