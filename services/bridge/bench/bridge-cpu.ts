@@ -5,7 +5,9 @@ import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { buildUnitApp } from "../src/testing/unit-app.ts";
 
-const { values } = parseArgs({ options: { rounds: { type: "string", default: "5000" }, concurrency: { type: "string", default: "16" } } });
+const { values } = parseArgs({
+  options: { rounds: { type: "string", default: "5000" }, concurrency: { type: "string", default: "16" } },
+});
 const h = await buildUnitApp();
 const players = await Promise.all(Array.from({ length: 50 }, () => h.player({ balance: 10n ** 15n })));
 const requests: { path: string; body: string; signature: string }[] = [];
@@ -13,10 +15,30 @@ for (let i = 0; i < Number(values.rounds); i++) {
   const p = players[i % players.length] as (typeof players)[number];
   const round = randomUUID();
   const bet = randomUUID();
-  const base = { user: p.playerId, token: p.token, round, game_code: "fruit", currency: "EUR", is_free: false };
+  const base = {
+    user: p.playerId,
+    token: p.token,
+    round,
+    game_code: "fruit",
+    currency: "EUR",
+    is_free: false,
+  };
   for (const [path, body] of [
-    ["/transaction/bet", { ...base, request_uuid: randomUUID(), transaction_uuid: bet, amount: 100_000, round_closed: false }],
-    ["/transaction/win", { ...base, request_uuid: randomUUID(), transaction_uuid: randomUUID(), reference_transaction_uuid: bet, amount: 50_000, round_closed: true }],
+    [
+      "/transaction/bet",
+      { ...base, request_uuid: randomUUID(), transaction_uuid: bet, amount: 100_000, round_closed: false },
+    ],
+    [
+      "/transaction/win",
+      {
+        ...base,
+        request_uuid: randomUUID(),
+        transaction_uuid: randomUUID(),
+        reference_transaction_uuid: bet,
+        amount: 50_000,
+        round_closed: true,
+      },
+    ],
   ] as const) {
     const text = JSON.stringify(body);
     requests.push({ path, body: text, signature: await h.client.signBody(text) });

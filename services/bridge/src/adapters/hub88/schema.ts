@@ -41,9 +41,10 @@ const transactionFields = {
 
 export const betRequest = z.looseObject(transactionFields);
 
+/** Without a reference, a win settles the round's open bets (e.g. a bonus-round payout). */
 export const winRequest = z.looseObject({
   ...transactionFields,
-  reference_transaction_uuid: id,
+  reference_transaction_uuid: id.nullish(),
 });
 
 export const rollbackRequest = z.looseObject({
