@@ -88,6 +88,18 @@ describe("inspectRequest", () => {
     expect(inspectRequest(input, options).matches.filter((match) => match.family === "xss")).toEqual([]);
   });
 
+  it("adds stricter signals only at higher paranoia levels", () => {
+    const input = request({ url: "https://api.croupier.test/v1/search?q=%3Cb%20class%3Dx%3Ebold%3C%2Fb%3E" });
+    const levels = ([1, 2, 3, 4] as const).map((paranoiaLevel) =>
+      inspectRequest(input, { paranoiaLevel, routeId: "api" }),
+    );
+    expect(levels[0]?.matches).toEqual([]);
+    expect(levels[1]?.matches.map((match) => match.ruleId)).toContain("xss-markup-with-attribute");
+    for (let level = 1; level < levels.length; level++) {
+      expect(levels[level]?.score ?? 0).toBeGreaterThanOrEqual(levels[level - 1]?.score ?? 0);
+    }
+  });
+
   it("answers a block with problem+json carrying only a reference", async () => {
     const response = wafBlockResponse("waf_0123456789abcdef0123", "req_1");
     expect(response.status).toBe(403);

@@ -9,6 +9,7 @@ import { RFI_RULES } from "./rfi.ts";
 import { SCANNER_RULES } from "./scanner.ts";
 import { SESSION_FIXATION_REQUEST_RULES, SESSION_FIXATION_VALUE_RULES } from "./session-fixation.ts";
 import { SQLI_RULES } from "./sqli.ts";
+import { STRICT_REQUEST_RULES, STRICT_VALUE_RULES } from "./strict.ts";
 import { XSS_RULES } from "./xss.ts";
 
 export const VALUE_RULES: readonly ValueRule[] = [
@@ -22,10 +23,12 @@ export const VALUE_RULES: readonly ValueRule[] = [
   ...XSS_RULES,
   ...SQLI_RULES,
   ...GENERIC_RULES,
+  ...STRICT_VALUE_RULES,
   ...SESSION_FIXATION_VALUE_RULES,
 ];
 
 export const REQUEST_RULES: readonly RequestRule[] = [
   ...PROTOCOL_REQUEST_RULES,
   ...SESSION_FIXATION_REQUEST_RULES,
+  ...STRICT_REQUEST_RULES,
 ];
