@@ -35,11 +35,19 @@ export async function startBenchStack(options: {
     throwaway: true,
     onStep: options.say,
   });
-  const stop = async () => {
-    await stopAll(10_000);
-    await plane.stop().catch(() => undefined);
-    rmSync(dataDir, { recursive: true, force: true });
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    stopped ??= (async () => {
+      await stopAll(10_000);
+      await plane.stop().catch(() => undefined);
+      rmSync(dataDir, { recursive: true, force: true });
+    })();
+    return stopped;
   };
+  // Ctrl-C or a timeout must not leave servers behind.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => void stop().then(() => process.exit(130)));
+  }
   try {
     const all = discoverServices().filter((s) => s.name === "ledger" || s.name === "bridge");
     const services = await Promise.all(all.map(async (s) => ({ ...s, port: await freePort() })));
