@@ -4,10 +4,10 @@ import type { Exclusion, RouteExclusions } from "./types.ts";
 // `' OR 1=1 --` or `<3Casino!`. Inspecting them blocks genuine players and buys nothing, so every
 // family is excluded for password fields on the routes that carry them.
 const PASSWORD_FIELDS: Exclusion[] = [
-  { target: "body.password" },
-  { target: "body.newPassword" },
-  { target: "body.currentPassword" },
-  { target: "body.passwordConfirmation" },
+  { target: "*password" },
+  { target: "*passwordConfirmation" },
+  { target: "*password_confirmation" },
+  { target: "*passphrase" },
 ];
 
 /** The platform's default per-route exclusions; a deployment may pass its own table instead. */
@@ -18,9 +18,14 @@ export const DEFAULT_ROUTE_EXCLUSIONS: readonly RouteExclusions[] = [
   { routeId: "auth.password-reset", exclude: PASSWORD_FIELDS },
 ];
 
-/** `target` matches exactly, or by prefix when it ends with `*` (`body.address.*`); absent means any. */
+/**
+ * `target` matches exactly; by prefix when it ends with `*` (`body.address.*`); by suffix, ignoring
+ * case, when it starts with `*` (`*password` covers `body.newPassword` and `body.credentials.password`);
+ * absent means any target.
+ */
 export function targetMatches(pattern: string | undefined, target: string): boolean {
   if (pattern === undefined || pattern === "*") return true;
+  if (pattern.startsWith("*")) return target.toLowerCase().endsWith(pattern.slice(1).toLowerCase());
   if (pattern.endsWith("*")) return target.startsWith(pattern.slice(0, -1));
   return pattern === target;
 }
