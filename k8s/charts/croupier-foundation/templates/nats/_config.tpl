@@ -3,8 +3,8 @@
   - CROUPIER: every service (clients without credentials land here through no_auth_user; the
     network policy decides who may connect at all). Holds the JetStream streams.
   - XREGION: the only account bound to the leafnode link to the global hub. It sees nothing but
-    what CROUPIER exports to it (this region's non-PII subjects) and hands inbound subjects of
-    other regions back to CROUPIER under the "inbound." prefix.
+    what CROUPIER exports to it (this region's non-PII subjects) and hands other regions'
+    subjects, which the hub delivers under the "inbound." prefix, back to CROUPIER.
   PII subjects are additionally denied on the link in both directions.
 */}}
 {{- define "foundation.natsConfig" -}}
@@ -48,10 +48,10 @@ accounts {
       { stream: {{ printf "%s.%s.>" $r $s | quote }}, accounts: [XREGION] }
       {{- end }}
     ]
+    # Other regions' events, already under "inbound." (the hub adds the prefix), so nothing
+    # imported here overlaps what this account exports: no import/export cycle.
     imports: [
-      {{- range $s := .Values.nats.crossRegionSubjects }}
-      { stream: { account: XREGION, subject: {{ printf "*.%s.>" $s | quote }} }, prefix: "inbound" }
-      {{- end }}
+      { stream: { account: XREGION, subject: "inbound.>" } }
     ]
   }
   XREGION {
@@ -62,9 +62,7 @@ accounts {
       {{- end }}
     ]
     exports: [
-      {{- range $s := .Values.nats.crossRegionSubjects }}
-      { stream: {{ printf "*.%s.>" $s | quote }}, accounts: [CROUPIER] }
-      {{- end }}
+      { stream: "inbound.>", accounts: [CROUPIER] }
     ]
   }
 }
@@ -82,6 +80,7 @@ leafnodes {
       deny_imports: [
         {{- range $s := .Values.nats.piiSubjects }}
         {{ printf "*.%s.>" $s | quote }}
+        {{ printf "inbound.*.%s.>" $s | quote }}
         {{- end }}
       ]
       deny_exports: [
