@@ -186,6 +186,26 @@ describe("cross-region link (hub + eu + uk on loopback)", () => {
     );
   });
 
+  it("works both ways and never echoes a region's own events back to it", async () => {
+    const atEu: string[] = [];
+    const sub = eu.subscribe("inbound.>", {
+      callback: (_err, msg) => {
+        atEu.push(msg.subject);
+      },
+    });
+    await eu.flush();
+    const deadline = Date.now() + 20_000;
+    while (!atEu.includes("inbound.uk.rg.exclusion.f00d")) {
+      if (Date.now() > deadline) throw new Error(`uk -> eu never arrived; eu received ${atEu}`);
+      uk.publish("uk.rg.exclusion.f00d", "{}");
+      eu.publish("eu.rg.exclusion.echo", "{}");
+      await Promise.all([uk.flush(), eu.flush()]);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    sub.unsubscribe();
+    expect(atEu.filter((s) => s.startsWith("inbound.eu."))).toEqual([]);
+  });
+
   it("keeps PII inside the region that published it", async () => {
     const atEu: string[] = [];
     const sub = eu.subscribe("eu.kyc.>", {
