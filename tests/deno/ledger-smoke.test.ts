@@ -1,13 +1,14 @@
 // Runs the ledger's createApp under Deno against the real PostgreSQL and nats-server of the
 // test run: proof that services are runtime-agnostic (Web-standard APIs and Hono only).
+
+import { parseEnv } from "@croupier/core/env";
 import { createLogger } from "@croupier/core/log";
 import { createMetrics } from "@croupier/core/metrics";
 import { createDatabase } from "@croupier/db/client";
+import { createTestDatabase, testNatsUrl } from "@croupier/devstack/test-harness";
 import { connectBus } from "@croupier/events/bus";
 import { createApp } from "../../services/ledger/src/app.ts";
 import { ledgerEnv } from "../../services/ledger/src/env.ts";
-import { parseEnv } from "@croupier/core/env";
-import { createTestDatabase, testNatsUrl } from "@croupier/devstack/test-harness";
 
 declare const Deno: { test(name: string, fn: () => Promise<void>): void };
 
