@@ -358,6 +358,15 @@ function isCompleteLdapFilter(value: string): boolean {
   return depth === 0;
 }
 
+/** Hundreds of one repeated character: a buffer-overflow or parser-exhaustion probe, never data. */
+function hasLongRun(value: string, limit: number): boolean {
+  let run = 1;
+  for (let i = 1; i < value.length; i++) {
+    run = value.charCodeAt(i) === value.charCodeAt(i - 1) ? run + 1 : 1;
+    if (run >= limit) return true;
+  }
+  return false;
+}
 const MOD_PROXY_UNIX = /unix:[^|]{0,4000}\|/;
 
 export const PROTOCOL_VALUE_RULES: readonly ValueRule[] = [
@@ -409,6 +418,15 @@ export const PROTOCOL_VALUE_RULES: readonly ValueRule[] = [
     pipeline: "decoded",
     patterns: [NEWLINE],
     test: (value) => NEWLINE.test(value),
+  }),
+  valueRule({
+    id: "protocol-overflow-probe",
+    family: "protocol",
+    kinds: ["path", "query-name", "query-value", "body-name", "body-value", "cookie-value", "header"],
+    headers: undefined,
+    pipeline: "raw",
+    prefilter: (lower) => lower.length >= 512,
+    test: (value) => hasLongRun(value, 512),
   }),
   valueRule({
     id: "protocol-ldap-injection",
