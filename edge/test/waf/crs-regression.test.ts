@@ -15,7 +15,7 @@ const BENIGN_TARGET = 0.99;
 const FLOORS: Record<string, [number, number]> = {
   // DELETE is a normal verb on this REST API; CRS's default policy refuses it.
   "911": [0.75, 0.99],
-  "920": [0.93, 0.87],
+  "920": [0.93, 0.93],
   "921": [0.95, 0.92],
   // Two negatives are a Wikipedia article that quotes working SQL injection payloads.
   "942": [0.95, 0.98],

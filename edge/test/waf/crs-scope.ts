@@ -19,6 +19,7 @@ export const OUT_OF_SCOPE_RULES: Record<string, string> = {
   "920290": "requests without our Host never reach the Worker",
   "920300": "CONNECT is answered by the platform and never reaches a Worker",
   "920430": "HTTP version is negotiated by the platform (no HTTP/0.9 or 1.0 quirks reach the Worker)",
+  "920360": "CRS test-bed limit of 100 bytes per argument name; entity-encoded names are longer",
   "920370": "CRS test-bed limit of 400 bytes per argument; casino messages are longer by design",
   "920380": "CRS test-bed limit on argument count",
   "920390": "CRS test-bed limit on total argument size",

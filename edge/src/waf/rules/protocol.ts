@@ -22,7 +22,7 @@ const ALLOWED_CONTENT_TYPES = new Set([
 ]);
 const ALLOWED_CHARSETS = new Set(["utf-8", "iso-8859-1", "iso-8859-15", "windows-1252", "us-ascii"]);
 const CONTENT_TYPE_SYNTAX =
-  /^[\w!#$&^.+-]{1,127}\/[\w!#$&^.+*-]{1,127}(?:\s?;\s?(?:action|boundary|charset|component|start(?:-info)?|type|version|profile|q)\s?=\s?(?:"[^"\r\n]{0,200}"|[\w.()+,/:=?<>@#*-]{1,200}))*\s*$/i;
+  /^[\w!#$&^.+-]{1,127}\/[\w!#$&^.+*-]{1,127}(?:\s?;\s?(?:action|boundary|charset|component|start(?:-info)?|type|version|profile|q)\s?=\s?(?:"[^"\r\n]{0,200}"|[\w.()+,/:=?<>@#*'-]{1,200}))*\s*$/i;
 const CHARSET_PARAMETER = /charset\s*=\s*["']?([\w.:-]{0,64})/gi;
 const MIME_IN_PARAMETER =
   /;[^;]{0,200}?\b(?:application|text|multipart|image|audio|video|message|model|font)\s*\/\s*[\w.+-]/i;
@@ -50,7 +50,7 @@ const HEX_PAIR = /^[0-9a-f]{2}$/i;
 const CONNECTION_TOKEN = /^[\w-]{1,64}$/;
 const BACKSLASH_UNICODE_ESCAPE = /\\u[0-9a-f]{4}/i;
 
-const MAX_ARGUMENT_NAME_LENGTH = 100;
+const MAX_ARGUMENT_NAME_LENGTH = 256;
 const MAX_ARGUMENT_LENGTH = 32_000;
 const MAX_ARGUMENTS = 255;
 const MAX_TOTAL_ARGUMENT_LENGTH = 64_000;
@@ -99,6 +99,8 @@ export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
     // `\u0061` in a query or form value is an evasion; in JSON it is ordinary escaping.
     check: (context) => {
       for (const target of context.collected.targets) {
+        // JSON clients escape with \u as a matter of course; the signal only exists without them.
+        if (context.collected.bodyKind === "json") return null;
         const fromForm =
           target.kind === "query-value" ||
           (target.kind === "body-value" && context.collected.bodyKind === "form");
