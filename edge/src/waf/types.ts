@@ -25,7 +25,9 @@ export type TargetKind =
   | "body-name"
   | "body-value"
   | "body-raw"
-  | "file-name";
+  | "file-name"
+  /** Contents of an uploaded file: only checked for server-side code (web shells). */
+  | "file-content";
 
 export type Target = {
   kind: TargetKind;

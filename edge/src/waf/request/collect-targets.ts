@@ -110,8 +110,12 @@ export function collectTargets(request: WafRequest): CollectedRequest {
         }
         // File contents (KYC scans, PDFs with XMP metadata) are binary data for storage, not input
         // the application interprets; only their names are inspected.
-        if (part.value !== "" && part.filename === null) {
-          targets.push({ kind: "body-value", name: `body.${part.name}`, value: part.value });
+        if (part.value !== "") {
+          targets.push({
+            kind: part.filename === null ? "body-value" : "file-content",
+            name: `body.${part.name}`,
+            value: part.value,
+          });
         }
       }
     }

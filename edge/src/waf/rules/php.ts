@@ -38,12 +38,23 @@ const PHP_DISTINCTIVE_FUNCTION =
 const PHP_CALLABLE_EXPRESSION =
   /\(\s*(?:\(?\s*string\s*\)\s*)?(?:["'][\w.'" ]{1,60}["']|[\w.()]{1,60})\s*\)\s*\(\s*["'$\w]|\(string\)\s*(?:\+\s*)?(?:["'{]|\w)[^;]{0,100}\(\s*['"]|["'][a-z_]{1,20}["']\s*\.\s*["'][a-z_]{1,20}["'][^;]{0,60}\(\s*['"]/;
 // Session files planted through upload names (`sess_<id>`) to hijack PHP sessions.
+// Server-side code inside an uploaded file: a web shell waiting for a misconfigured handler. Only
+// markers long enough not to occur by chance in binary images and PDFs.
+const WEB_SHELL_MARKER =
+  /<\?php\s|<%@\s*(?:page|include)\b|<%=?\s*(?:out\.print|response\.write|runtime\.getruntime|request\.getparameter)|<jsp:|<script[^>]{0,100}runat\s*=\s*["']?server|\beval\s*\(\s*(?:base64_decode|gzinflate|str_rot13)\s*\(/;
 const PHP_SESSION_FILE_NAME = /(?:^|[/\\])sess_[a-z0-9,-]{16,}$/;
 const PHP_SCRIPT_UPLOAD =
   /\.(?:php\d*|phpt|phtml|pht|phps|phar|inc|hphp|ctp|module)(?:\.[\w]{0,8}){0,3}\.*$|\.(?:php\d?|phtml|phar)\./;
 const UPLOAD_NAME_NOISE = /\s+/g;
 
 export const PHP_RULES: readonly ValueRule[] = [
+  regexRule({
+    id: "php-web-shell-upload",
+    family: "php",
+    kinds: ["file-content"],
+    pipeline: "lower",
+    pattern: WEB_SHELL_MARKER,
+  }),
   regexRule({ id: "php-open-tag", family: "php", pipeline: "lower", pattern: PHP_OPEN_TAG }),
   regexRule({ id: "php-config-directive", family: "php", pipeline: "lower", pattern: PHP_CONFIG_DIRECTIVE }),
   regexRule({ id: "php-superglobal", family: "php", pipeline: "lower", pattern: PHP_SUPERGLOBAL }),
