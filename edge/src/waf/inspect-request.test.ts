@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type InspectOptions, inspectRequest, wafBlockResponse } from "./index.ts";
 
@@ -98,6 +99,38 @@ describe("inspectRequest", () => {
     for (let level = 1; level < levels.length; level++) {
       expect(levels[level]?.score ?? 0).toBeGreaterThanOrEqual(levels[level - 1]?.score ?? 0);
     }
+  });
+
+  it("never throws, whatever the client sends", () => {
+    const contentTypes = [
+      "application/json",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=b",
+      "text/xml",
+      "",
+      "garbage/;;",
+    ];
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 300 }),
+        fc.string({ maxLength: 600 }),
+        fc.constantFrom(...contentTypes),
+        (path, body, type) => {
+          const result = inspectRequest(
+            {
+              method: "POST",
+              url: `https://api.croupier.test/${path}`,
+              headers: new Headers(),
+              body,
+              contentType: type === "" ? null : type,
+            },
+            { paranoiaLevel: 4, routeId: "api" },
+          );
+          return typeof result.blocked === "boolean" && result.score >= 0;
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it("answers a block with problem+json carrying only a reference", async () => {
