@@ -6,7 +6,7 @@ import { createServiceApp } from "./app.ts";
 
 function buildApp(ready = true) {
   const lines: Record<string, unknown>[] = [];
-  const log = createLogger({ service: "test", level: "info" });
+  const log = createLogger({ service: "test", level: "fatal" });
   const captured = log.child({});
   // Capture log lines by wrapping the child factory used per request.
   const logger = Object.assign(Object.create(log), {
