@@ -1,4 +1,5 @@
-// `npm run bench:ledger [-- --duration=600 --rate=5000 --rates=3000,5000 --players=100000 --mode=mixed|one-player]`
+// `npm run bench:ledger [-- --duration=600 --rate=5000 --rates=3000,5000 --players=100000 --mode=mixed|one-player
+//   --pool=64 --batch-ms=0 --warmup=10 --max-in-flight=4000]`
 //
 // Open-loop HTTP load on a real ledger process: bet/win/rollback 70/25/5 over many players, with
 // its own PostgreSQL (synchronous_commit on) and nats-server on free ports in a temp dir. Requests
@@ -19,6 +20,7 @@ import { startPostgres } from "@croupier/devstack/postgres";
 import { startProcess } from "@croupier/devstack/processes";
 import postgres from "postgres";
 import { cpuBetween, processTree, sampleCpu } from "./cpu.ts";
+import { measureFsync } from "./fsync-latency.ts";
 import { LatencyHistogram } from "./latency-histogram.ts";
 
 const { values: args } = parseArgs({
@@ -30,6 +32,7 @@ const { values: args } = parseArgs({
     mode: { type: "string", default: "mixed" },
     pool: { type: "string", default: "64" },
     "max-in-flight": { type: "string", default: "4000" },
+    "batch-ms": { type: "string", default: "0" },
     warmup: { type: "string", default: "10" },
     "keep-data": { type: "boolean", default: false },
   },
@@ -50,6 +53,11 @@ process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));
 try {
   say(
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB; node ${process.version}`,
+  );
+  const fsync = measureFsync(work);
+  say(
+    `disk: 8 KiB write + fdatasync (what each durable commit waits for) mean ${fsync.mean.toFixed(2)} ms, ` +
+      `p50 ${fsync.p50.toFixed(2)} ms, p99 ${fsync.p99.toFixed(2)} ms; load average ${loadavg()[0]?.toFixed(1)}`,
   );
   const pgPort = await freePort();
   const pgData = join(work, "postgres");
@@ -94,6 +102,7 @@ try {
         NATS_URL: nats.url,
         DATABASE_POOL_SIZE: args.pool,
         SERVICE_CALLERS: `bench:gaming:${secret}`,
+        OPERATION_BATCH_WINDOW_MS: args["batch-ms"],
       },
       onOutput: (line) => console.log(`[ledger] ${line}`),
     },

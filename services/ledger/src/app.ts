@@ -5,6 +5,7 @@ import { parseCallers } from "@croupier/core/service-auth";
 import type { Tracing } from "@croupier/core/tracing";
 import type { Database } from "@croupier/db/client";
 import type { Bus } from "@croupier/events/bus";
+import { createOperationBatcher } from "./domain/operation-batcher.ts";
 import type { LedgerConfig } from "./env.ts";
 import { requireServiceToken } from "./http/service-auth.ts";
 import { registerAccounts } from "./routes/accounts.ts";
@@ -46,6 +47,14 @@ export function createApp(deps: LedgerDeps) {
     sql: deps.database.sql,
     region: deps.config.REGION,
     holdTtlSeconds: deps.config.HOLD_TTL_SECONDS,
+    batcher:
+      deps.config.OPERATION_BATCH_WINDOW_MS > 0
+        ? createOperationBatcher({
+            sql: deps.database.sql,
+            windowMs: deps.config.OPERATION_BATCH_WINDOW_MS,
+            maxBatch: deps.config.OPERATION_BATCH_MAX,
+          })
+        : undefined,
   });
   return app;
 }

@@ -3,14 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fundedPlayer, type LedgerFixture, ledgerFixture, uid } from "./support/fixture.ts";
 import { ledgerViolations } from "./support/invariants.ts";
 
-let fx: LedgerFixture;
-beforeAll(async () => {
-  fx = await ledgerFixture({ poolSize: 16 });
-});
-afterAll(async () => {
-  await fx?.close();
-});
-
 const bet = (playerId: string, amount: string) => ({
   playerId,
   currency: "EUR",
@@ -21,7 +13,18 @@ const bet = (playerId: string, amount: string) => ({
   providerId: "p",
 });
 
-describe("concurrency", () => {
+describe.each([
+  ["one transaction per operation", 0],
+  ["micro-batched", 2],
+])("concurrency (%s)", (_name, batchWindowMs) => {
+  let fx: LedgerFixture;
+  beforeAll(async () => {
+    fx = await ledgerFixture({ poolSize: 16, batchWindowMs });
+  });
+  afterAll(async () => {
+    await fx?.close();
+  });
+
   it("parallel bets on one player never overdraw", async () => {
     const playerId = await fundedPlayer(fx, "1000");
     const results = await Promise.all(

@@ -8,12 +8,6 @@ import { type LedgerFixture, ledgerFixture, uid } from "./support/fixture.ts";
 import { ledgerViolations } from "./support/invariants.ts";
 
 let fx: LedgerFixture;
-beforeAll(async () => {
-  fx = await ledgerFixture({ poolSize: 12 });
-});
-afterAll(async () => {
-  await fx?.close();
-});
 
 type Op =
   | { t: "deposit"; amount: number }
@@ -271,8 +265,17 @@ async function runScenario(scenario: { player: number; op: Op; copies: number }[
   expect(await ledgerViolations(fx.sql)).toEqual({});
 }
 
-describe("ledger against a model", () => {
+describe.each([
+  ["one transaction per operation", 0, 30],
+  ["micro-batched", 2, 20],
+])("ledger against a model (%s)", (_name, batchWindowMs, numRuns) => {
+  beforeAll(async () => {
+    fx = await ledgerFixture({ poolSize: 12, batchWindowMs });
+  });
+  afterAll(async () => {
+    await fx?.close();
+  });
   it("answers every random sequence like the model and keeps its invariants", async () => {
-    await fc.assert(fc.asyncProperty(scenarioArb, runScenario), { numRuns: 40, endOnFailure: true });
+    await fc.assert(fc.asyncProperty(scenarioArb, runScenario), { numRuns, endOnFailure: true });
   });
 });

@@ -11,8 +11,10 @@ export interface PlayerCurrency {
 
 export async function openAccount(ctx: OperationContext, input: PlayerCurrency & { jurisdiction: string }) {
   return runOperation(
-    () =>
-      ctx.sql`select ledger_open_account(${input.playerId}, ${input.currency}, ${input.jurisdiction}) as r`,
+    ctx,
+    null,
+    (sql) =>
+      sql`select ledger_open_account(${input.playerId}, ${input.currency}, ${input.jurisdiction}) as r`,
   );
 }
 
@@ -27,9 +29,9 @@ export interface BetInput extends PlayerCurrency {
 
 export async function placeBet(ctx: OperationContext, key: string, input: BetInput, hash?: string) {
   const h = hash ?? (await requestHash("bet", input));
-  return runOperation(() => {
+  return runOperation(ctx, input.playerId, (sql) => {
     const p = postingIds(ctx);
-    return ctx.sql`select ledger_bet(${ctx.caller}, ${key}, ${h}, ${p.txId}, ${p.eventId}, ${p.context}::jsonb,
+    return sql`select ledger_bet(${ctx.caller}, ${key}, ${h}, ${p.txId}, ${p.eventId}, ${p.context}::jsonb,
       ${input.playerId}, ${input.currency}, ${input.amount.toString()}::bigint, ${input.betId}, ${input.roundId},
       ${input.gameId}, ${input.providerId}, ${input.sessionId ?? null}) as r`;
   });
@@ -47,9 +49,9 @@ export interface WinInput extends PlayerCurrency {
 
 export async function settleWin(ctx: OperationContext, key: string, input: WinInput, hash?: string) {
   const h = hash ?? (await requestHash("win", input));
-  return runOperation(() => {
+  return runOperation(ctx, input.playerId, (sql) => {
     const p = postingIds(ctx);
-    return ctx.sql`select ledger_win(${ctx.caller}, ${key}, ${h}, ${p.txId}, ${p.eventId}, ${p.context}::jsonb,
+    return sql`select ledger_win(${ctx.caller}, ${key}, ${h}, ${p.txId}, ${p.eventId}, ${p.context}::jsonb,
       ${input.playerId}, ${input.currency}, ${input.amount.toString()}::bigint, ${input.winId}, ${input.betId ?? null},
       ${input.roundId}, ${input.gameId}, ${input.providerId}, ${input.closeRound ?? false}) as r`;
   });
@@ -65,9 +67,9 @@ export interface RollbackInput extends PlayerCurrency {
 
 export async function rollbackBet(ctx: OperationContext, key: string, input: RollbackInput, hash?: string) {
   const h = hash ?? (await requestHash("rollback", input));
-  return runOperation(() => {
+  return runOperation(ctx, input.playerId, (sql) => {
     const p = postingIds(ctx);
-    return ctx.sql`select ledger_rollback(${ctx.caller}, ${key}, ${h}, ${p.txId}, ${p.eventId}, ${p.context}::jsonb,
+    return sql`select ledger_rollback(${ctx.caller}, ${key}, ${h}, ${p.txId}, ${p.eventId}, ${p.context}::jsonb,
       ${input.playerId}, ${input.currency}, ${input.rollbackId}, ${input.betId}, ${input.roundId ?? null},
       ${input.gameId ?? null}, ${input.providerId}) as r`;
   });
@@ -82,9 +84,9 @@ export interface DepositInput extends PlayerCurrency {
 
 export async function deposit(ctx: OperationContext, key: string, input: DepositInput, hash?: string) {
   const h = hash ?? (await requestHash("deposit", input));
-  return runOperation(() => {
+  return runOperation(ctx, input.playerId, (sql) => {
     const p = postingIds(ctx);
-    return ctx.sql`select ledger_deposit(${ctx.caller}, ${key}, ${h}, ${p.txId}, ${p.eventId}, ${p.context}::jsonb,
+    return sql`select ledger_deposit(${ctx.caller}, ${key}, ${h}, ${p.txId}, ${p.eventId}, ${p.context}::jsonb,
       ${input.playerId}, ${input.currency}, ${input.amount.toString()}::bigint, ${input.depositId}, ${input.psp},
       ${input.pspReference}) as r`;
   });
@@ -98,9 +100,9 @@ export interface WithdrawInput extends PlayerCurrency {
 }
 
 export async function holdWithdrawal(ctx: OperationContext, key: string, input: WithdrawInput, hash: string) {
-  return runOperation(() => {
+  return runOperation(ctx, input.playerId, (sql) => {
     const p = postingIds(ctx);
-    return ctx.sql`select ledger_withdraw(${ctx.caller}, ${key}, ${hash}, ${p.txId}, ${p.eventId}, ${p.context}::jsonb,
+    return sql`select ledger_withdraw(${ctx.caller}, ${key}, ${hash}, ${p.txId}, ${p.eventId}, ${p.context}::jsonb,
       ${input.playerId}, ${input.currency}, ${input.amount.toString()}::bigint, ${input.withdrawalId}, ${input.holdId},
       ${input.expiresInSeconds}::int) as r`;
   });
@@ -113,9 +115,9 @@ export async function settleWithdrawal(
   action: "commit" | "release",
 ): Promise<OperationOutcome> {
   const h = await requestHash(`withdrawal_${action}`, { withdrawalId });
-  return runOperation(() => {
+  return runOperation(ctx, null, (sql) => {
     const p = postingIds(ctx);
-    return ctx.sql`select ledger_settle_withdrawal(${ctx.caller}, ${key}, ${h}, ${p.txId}, ${p.eventId},
+    return sql`select ledger_settle_withdrawal(${ctx.caller}, ${key}, ${h}, ${p.txId}, ${p.eventId},
       ${p.context}::jsonb, ${withdrawalId}, ${action}) as r`;
   });
 }
@@ -130,9 +132,9 @@ export interface AdjustInput extends PlayerCurrency {
 
 export async function adjust(ctx: OperationContext, key: string, input: AdjustInput, hash?: string) {
   const h = hash ?? (await requestHash("adjustment", input));
-  return runOperation(() => {
+  return runOperation(ctx, input.playerId, (sql) => {
     const p = postingIds(ctx);
-    return ctx.sql`select ledger_adjust(${ctx.caller}, ${key}, ${h}, ${p.txId}, ${p.eventId}, ${p.context}::jsonb,
+    return sql`select ledger_adjust(${ctx.caller}, ${key}, ${h}, ${p.txId}, ${p.eventId}, ${p.context}::jsonb,
       ${input.playerId}, ${input.currency}, ${input.amount.toString()}::bigint, ${input.bucket}, ${input.actor},
       ${input.reason}, ${input.adjustmentId}) as r`;
   });
@@ -145,9 +147,9 @@ export interface BonusGrantInput extends PlayerCurrency {
 
 export async function grantBonus(ctx: OperationContext, key: string, input: BonusGrantInput, hash?: string) {
   const h = hash ?? (await requestHash("bonus_grant", input));
-  return runOperation(() => {
+  return runOperation(ctx, input.playerId, (sql) => {
     const p = postingIds(ctx);
-    return ctx.sql`select ledger_bonus_grant(${ctx.caller}, ${key}, ${h}, ${p.txId}, ${p.eventId},
+    return sql`select ledger_bonus_grant(${ctx.caller}, ${key}, ${h}, ${p.txId}, ${p.eventId},
       ${p.context}::jsonb, ${input.playerId}, ${input.currency}, ${input.amount.toString()}::bigint, ${input.bonusId}) as r`;
   });
 }
@@ -160,9 +162,9 @@ export async function settleBonus(
   amount: bigint | null,
 ) {
   const h = await requestHash(`bonus_${action}`, { bonusId, amount: amount?.toString() });
-  return runOperation(() => {
+  return runOperation(ctx, null, (sql) => {
     const p = postingIds(ctx);
-    return ctx.sql`select ledger_bonus_settle(${ctx.caller}, ${key}, ${h}, ${p.txId}, ${p.eventId},
+    return sql`select ledger_bonus_settle(${ctx.caller}, ${key}, ${h}, ${p.txId}, ${p.eventId},
       ${p.context}::jsonb, ${bonusId}, ${action}, ${amount === null ? null : amount.toString()}::bigint) as r`;
   });
 }

@@ -4,6 +4,7 @@
 import { newId } from "@croupier/core/ids";
 import type { Sql } from "postgres";
 import { ledgerError } from "./ledger-errors.ts";
+import { BatchAborted, type OperationBatcher } from "./operation-batcher.ts";
 
 export interface OperationContext {
   sql: Sql;
@@ -12,6 +13,8 @@ export interface OperationContext {
   region: string;
   requestId?: string;
   traceparent?: string;
+  /** When set, operations on player accounts are micro-batched into shared transactions. */
+  batcher?: OperationBatcher | undefined;
 }
 
 export interface OperationOutcome {
@@ -41,18 +44,42 @@ export function postingIds(ctx: OperationContext): PostingIds {
   };
 }
 
-export async function runOperation(query: () => PromiseLike<unknown>): Promise<OperationOutcome> {
-  for (let attempt = 1; ; attempt++) {
+/**
+ * Runs `build` (one function call) and interprets its answer. With a batcher, the call joins the
+ * current micro-batch (one transaction for many operations, locks taken in account order); if that
+ * batch fails as a whole, the operation runs again on its own.
+ */
+export async function runOperation(
+  ctx: OperationContext,
+  batchKey: string | null,
+  build: (sql: Sql) => PromiseLike<unknown>,
+): Promise<OperationOutcome> {
+  if (ctx.batcher && batchKey !== null) {
+    let rows: unknown;
     try {
-      const rows = (await query()) as readonly { r: unknown }[];
-      const answer = rows[0]?.r as FunctionAnswer | undefined;
-      if (!answer) throw new Error("ledger function returned no row");
-      if ("error" in answer) throw ledgerError(answer.error, answer.detail, answer.ext);
-      return { status: answer.status, body: answer.body, replayed: answer.replayed === true };
+      rows = await ctx.batcher.submit(batchKey, build);
+    } catch (error) {
+      if (!(error instanceof BatchAborted)) throw error;
+      rows = undefined;
+    }
+    if (rows !== undefined) return interpret(rows);
+  }
+  for (let attempt = 1; ; attempt++) {
+    let rows: unknown;
+    try {
+      rows = await build(ctx.sql);
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (attempt < 3 && code !== undefined && RETRYABLE.has(code)) continue;
       throw error;
     }
+    return interpret(rows);
   }
+}
+
+function interpret(rows: unknown): OperationOutcome {
+  const answer = (rows as readonly { r: unknown }[])[0]?.r as FunctionAnswer | undefined;
+  if (!answer) throw new Error("ledger function returned no row");
+  if ("error" in answer) throw ledgerError(answer.error, answer.detail, answer.ext);
+  return { status: answer.status, body: answer.body, replayed: answer.replayed === true };
 }

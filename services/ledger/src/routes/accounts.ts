@@ -97,7 +97,7 @@ export function registerAccounts(app: ServiceApp, deps: RouteDeps) {
     const caller = authorize(c, ["player", "cashier"]);
     const { playerId } = c.req.valid("param");
     const input = c.req.valid("json");
-    const ctx = operationContext(c, deps.sql, caller.name, deps.region);
+    const ctx = operationContext(c, deps, caller.name);
     return respond(c, await openAccount(ctx, { playerId, ...input }));
   });
   app.openapi(balancesRoute, async (c) => {

@@ -54,7 +54,7 @@ export function registerAdjustments(app: ServiceApp, deps: RouteDeps) {
     const caller = authorize(c, ["player"]);
     const input = c.req.valid("json");
     const key = c.req.valid("header")["idempotency-key"];
-    const ctx = operationContext(c, deps.sql, caller.name, deps.region);
+    const ctx = operationContext(c, deps, caller.name);
     return respond(c, await adjust(ctx, key, { ...input, amount: BigInt(input.amount) }));
   });
 }

@@ -85,7 +85,7 @@ export function registerBonuses(app: ServiceApp, deps: RouteDeps) {
     const caller = authorize(c, ["player"]);
     const input = c.req.valid("json");
     const key = c.req.valid("header")["idempotency-key"];
-    const ctx = operationContext(c, deps.sql, caller.name, deps.region);
+    const ctx = operationContext(c, deps, caller.name);
     return respond(c, await grantBonus(ctx, key, { ...input, amount: BigInt(input.amount) }));
   });
   app.openapi(convertRoute, async (c) => {
@@ -95,7 +95,7 @@ export function registerBonuses(app: ServiceApp, deps: RouteDeps) {
     const raw = await c.req.text();
     const parsed = z.strictObject({ amount: positiveUnits.optional() }).safeParse(raw ? JSON.parse(raw) : {});
     if (!parsed.success) throw problems400(parsed.error.issues.map((i) => i.message).join("; "));
-    const ctx = operationContext(c, deps.sql, caller.name, deps.region);
+    const ctx = operationContext(c, deps, caller.name);
     const amount = parsed.data.amount ? BigInt(parsed.data.amount) : null;
     return respond(c, await settleBonus(ctx, key, bonusId, "convert", amount));
   });
@@ -103,7 +103,7 @@ export function registerBonuses(app: ServiceApp, deps: RouteDeps) {
     const caller = authorize(c, ["player"]);
     const { bonusId } = c.req.valid("param");
     const key = c.req.valid("header")["idempotency-key"] ?? null;
-    const ctx = operationContext(c, deps.sql, caller.name, deps.region);
+    const ctx = operationContext(c, deps, caller.name);
     return respond(c, await settleBonus(ctx, key, bonusId, "forfeit", null));
   });
 }

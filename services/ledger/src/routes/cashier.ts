@@ -123,14 +123,14 @@ export function registerCashier(app: ServiceApp, deps: RouteDeps) {
     const caller = authorize(c, CASHIER);
     const input = c.req.valid("json");
     const key = c.req.valid("header")["idempotency-key"];
-    const ctx = operationContext(c, deps.sql, caller.name, deps.region);
+    const ctx = operationContext(c, deps, caller.name);
     return respond(c, await deposit(ctx, key, { ...input, amount: BigInt(input.amount) }));
   });
   app.openapi(withdrawalRoute, async (c) => {
     const caller = authorize(c, CASHIER);
     const input = c.req.valid("json");
     const key = c.req.valid("header")["idempotency-key"];
-    const ctx = operationContext(c, deps.sql, caller.name, deps.region);
+    const ctx = operationContext(c, deps, caller.name);
     const hash = await requestHash("withdrawal", input);
     const expiresInSeconds = input.expiresInSeconds ?? deps.holdTtlSeconds;
     const holdId = newId("hld");
@@ -152,7 +152,7 @@ export function registerCashier(app: ServiceApp, deps: RouteDeps) {
       const caller = authorize(c, CASHIER);
       const { withdrawalId } = c.req.valid("param");
       const key = c.req.valid("header")["idempotency-key"] ?? null;
-      const ctx = operationContext(c, deps.sql, caller.name, deps.region);
+      const ctx = operationContext(c, deps, caller.name);
       return respond(c, await settleWithdrawal(ctx, key, withdrawalId, action));
     });
   }

@@ -122,21 +122,21 @@ export function registerGaming(app: ServiceApp, deps: RouteDeps) {
     const caller = authorize(c, GAMING);
     const input = c.req.valid("json");
     const key = c.req.valid("header")["idempotency-key"];
-    const ctx = operationContext(c, deps.sql, caller.name, deps.region);
+    const ctx = operationContext(c, deps, caller.name);
     return respond(c, await placeBet(ctx, key, { ...input, amount: BigInt(input.amount) }));
   });
   app.openapi(winRoute, async (c) => {
     const caller = authorize(c, GAMING);
     const input = c.req.valid("json");
     const key = c.req.valid("header")["idempotency-key"];
-    const ctx = operationContext(c, deps.sql, caller.name, deps.region);
+    const ctx = operationContext(c, deps, caller.name);
     return respond(c, await settleWin(ctx, key, { ...input, amount: BigInt(input.amount) }));
   });
   app.openapi(rollbackRoute, async (c) => {
     const caller = authorize(c, GAMING);
     const input = c.req.valid("json");
     const key = c.req.valid("header")["idempotency-key"];
-    const ctx = operationContext(c, deps.sql, caller.name, deps.region);
+    const ctx = operationContext(c, deps, caller.name);
     return respond(c, await rollbackBet(ctx, key, input));
   });
 }

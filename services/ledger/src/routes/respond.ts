@@ -2,17 +2,23 @@ import type { ServiceEnv } from "@croupier/core/http/context";
 import { formatTraceparent } from "@croupier/core/trace-context";
 import type { Context } from "hono";
 import type { Sql } from "postgres";
+import type { OperationBatcher } from "../domain/operation-batcher.ts";
 import type { OperationContext, OperationOutcome } from "../domain/run-operation.ts";
 
 /** The operation context of this request: the caller's scope, region and correlation. */
-export function operationContext(c: Context, sql: Sql, caller: string, region: string): OperationContext {
+export function operationContext(
+  c: Context,
+  deps: { sql: Sql; region: string; batcher?: OperationBatcher | undefined },
+  caller: string,
+): OperationContext {
   const env = c as unknown as Context<ServiceEnv>;
   return {
-    sql,
+    sql: deps.sql,
     caller,
-    region,
+    region: deps.region,
     requestId: env.get("requestId"),
     traceparent: formatTraceparent(env.get("trace")),
+    batcher: deps.batcher,
   };
 }
 

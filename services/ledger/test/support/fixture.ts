@@ -39,7 +39,7 @@ export interface LedgerFixture {
 }
 
 export async function ledgerFixture(
-  options: { region?: string; bus?: Bus; poolSize?: number } = {},
+  options: { region?: string; bus?: Bus; poolSize?: number; batchWindowMs?: number } = {},
 ): Promise<LedgerFixture> {
   const testDb = await createTestDatabase("croupier_ledger");
   const database = createDatabase({ url: testDb.url, maxConnections: options.poolSize ?? 8 });
@@ -54,6 +54,7 @@ export async function ledgerFixture(
     NATS_URL: "nats://127.0.0.1:4222",
     SERVICE_CALLERS: callersEnv,
     REGION: options.region ?? "eu",
+    OPERATION_BATCH_WINDOW_MS: String(options.batchWindowMs ?? 0),
   });
   const app = createApp({
     config,
