@@ -345,6 +345,9 @@ function analyse(all: Token[], quoted: boolean): string | null {
           const proseStart = !quoted && tokens[0]?.type === "n" && !tokens[0].tight;
           const sameSides = tokens[i + 3]?.text === left.text;
           if (left.type === "n" && !left.tight && proseStart && !sameSides) break;
+          // In a sentence, a comparison of two numbers is arithmetic talk ("2 > 1 and 1 < 2") unless
+          // it is the classic always-true equality (`and 1=1`).
+          if (proseStart && left.type === "1" && !(sameSides && tokens[i + 2]?.text === "=")) break;
           if (i > 0 || quoted || tokens[i + 1]?.type !== "n" || n > 3) return "tautology";
         }
         break;

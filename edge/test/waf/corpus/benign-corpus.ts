@@ -140,6 +140,7 @@ const SEARCHES = [
 
 // Short texts that trip naive WAFs: quotes, operators, shell and code words in ordinary sentences.
 const TRICKY_TEXTS = [
+  "I think the answer is 2 > 1 and 1 < 2, isn't it? :-)",
   `I'm 5' 10" tall`,
   `The "best" game ever!`,
   `O'Reilly & Sons Ltd.`,
@@ -516,7 +517,30 @@ const TEMPLATES: Template[] = [
           contentType: "application/json",
         };
   },
+  webRequest,
 ];
+
+/** Ordinary requests to other web stacks the edge may sit in front of (shops, CMSs, wikis, APIs). */
+const WEB_URLS = [
+  "/tienda1/publico/anadir.jsp?id=2&nombre=Jam%F3n+Ib%E9rico&precio=85&cantidad=49&B1=A%F1adir+al+carrito",
+  "/search?q=c%2B%2B+tutorial&redirect=%2Fhome%3Ftab%3D1&fields=id,name,email&callback=jQuery123_456&_=1714000000000&ids[]=1&ids[]=2",
+  "/api/items?filter=price>=10&sort=-price&page[size]=20&include=author,comments",
+  "/wiki/Special:Search?search=O%27Reilly+%26+Associates&go=Go",
+  "/index.php?option=com_content&view=article&id=12:welcome&catid=2&Itemid=101",
+  "/login?next=%2Faccount%2Fsettings%3Ftab%3Dsecurity%26lang%3Den",
+  "/search?q=%22exact+phrase%22+-exclude+site%3Aexample.com+OR+filetype%3Apdf",
+  "/static/js/app.8f3a1c.js",
+];
+
+export function webRequest(next: () => number): WafRequest {
+  return {
+    method: "GET",
+    url: `https://www.example.com${pick(next, WEB_URLS)}`,
+    headers: baseHeaders(next),
+    body: null,
+    contentType: null,
+  };
+}
 
 function withType(headers: Headers, type: string): Headers {
   headers.set("content-type", type);
