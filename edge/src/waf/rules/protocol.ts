@@ -171,7 +171,8 @@ export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
     patterns: [CONTENT_TYPE_SYNTAX, CHARSET_PARAMETER, MIME_IN_PARAMETER],
     check: (context) => {
       // The caller passes the parsed Content-Type; fall back to the header for direct use.
-      const contentType = context.request.contentType ?? header(context, "content-type");
+      const given = context.request.contentType;
+      const contentType = given !== null && given !== "" ? given : header(context, "content-type");
       const hasBody = (context.request.body ?? "") !== "";
       if (contentType === null) return hasBody ? "header.content-type" : null;
       if (contentType.includes(",")) return "header.content-type";

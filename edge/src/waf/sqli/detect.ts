@@ -33,7 +33,7 @@ export function detectSqlInjection(input: string): string | null {
 const WORD_OPERATOR = /^[a-z]/;
 const SQL_PUNCTUATION = /['"`();=<>|&#*!~^\\]|--|\/\*|@@|(?:^|\s)@|::/;
 const SQL_STATEMENT_WORD =
-  /\b(?:union|select|exec|execute|waitfor|having|order|group|case|declare|shutdown|drop|insert|delete|update|truncate|alter|create|replace|into|xp_\w|sp_\w|pg_\w|load_file|sleep|benchmark|information_schema|sysobjects|mysql\.)/i;
+  /\b(?:union|select|exec|execute|waitfor|having|order|group|case|declare|shutdown|drop|insert|delete|update|truncate|alter|create|replace|into|xp_\w|sp_\w|pg_\w|load_file|sleep|benchmark|information_schema|sysobjects|mysql\.|(?:and|or|xor)\s+[\d(])/i;
 const SYMBOLIC_COMPARISON = new Set(["=", "==", "<", ">", "<=", ">=", "<>", "!=", "<=>", "!<", "!>"]);
 const BREAK_OPERATORS = new Set([
   ...SYMBOLIC_COMPARISON,
