@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     name: "k8s",
     include: ["tests/**/*.test.ts"],
+    globalSetup: ["tests/support/global-setup.ts"],
     testTimeout: 120_000,
     hookTimeout: 180_000,
   },

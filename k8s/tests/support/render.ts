@@ -1,4 +1,6 @@
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { inject } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { chartsRoot, run } from "./tools.ts";
 
@@ -33,6 +35,14 @@ export function renderText(helm: Helm, chart: Chart, region: Region, extra: stri
   const key = [helm, chart, region, ...extra].join(" ");
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
+  // Rendered once for the whole run by the global setup (plain renders only).
+  const shared =
+    extra.length === 0 ? join(inject("k8sRenderCache") ?? "", `${helm}-${chart}-${region}.yaml`) : "";
+  if (shared && existsSync(shared)) {
+    const text = readFileSync(shared, "utf8");
+    cache.set(key, text);
+    return text;
+  }
   const dir = join(chartsRoot, chart);
   const result = run(helm, [
     "template",
