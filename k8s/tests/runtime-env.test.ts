@@ -22,12 +22,21 @@ async function envShape(service: string): Promise<Record<string, unknown>> {
   const module = (await import(
     pathToFileURL(join(repoRoot, "services", service, "src", "env.ts")).href
   )) as Record<string, unknown>;
+  // The env schema is the exported plain object whose every value is a zod schema.
+  const isSchema = (value: unknown) =>
+    typeof (value as { safeParse?: unknown } | null)?.safeParse === "function";
   const [, shape] =
     Object.entries(module).find(
-      ([name, value]) =>
-        name.endsWith("Env") && value !== null && typeof value === "object" && !Array.isArray(value),
+      ([, value]) =>
+        value !== null &&
+        typeof value === "object" &&
+        !Array.isArray(value) &&
+        !isSchema(value) &&
+        Object.values(value).length > 0 &&
+        Object.values(value).every(isSchema),
     ) ?? [];
-  if (!shape) throw new Error(`services/${service}/src/env.ts exports no <name>Env schema`);
+  if (!shape)
+    throw new Error(`services/${service}/src/env.ts exports no env schema (an object of zod schemas)`);
   return shape as Record<string, unknown>;
 }
 
