@@ -8,7 +8,7 @@ import {
 import { regexRule, valueRule } from "./define.ts";
 
 // A parameter name that begins with whitespace and an event handler is an attribute injection.
-const INJECTED_HANDLER_NAME = /^\s+on[a-z]{3,40}\s*$/;
+const INJECTED_HANDLER_NAME = /^\s+on[a-z]{3,40}\s*=?\s*$/;
 
 // Every script-context payload needs one of these: a call, an assignment, an index, a scheme or template.
 const SCRIPT_CONTEXT_HINT =

@@ -535,4 +535,6 @@ export const SYSTEM_OBJECTS = [
   "tempdb",
   "performance_schema",
   "msdb",
+  "schema_name",
+  "table_schema",
 ];
