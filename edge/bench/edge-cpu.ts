@@ -10,6 +10,7 @@
  * included: the figures are an upper bound for the edge Worker alone. Linux only.
  */
 import { readdirSync, readFileSync } from "node:fs";
+import { setPriority } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -55,6 +56,20 @@ function workerdPid(): number {
     }
   }
   throw new Error("workerd process not found (this benchmark needs Linux /proc)");
+}
+
+/**
+ * Raises the scheduling priority of workerd's threads and of this process when allowed (root), so other
+ * tenants of a shared machine preempt a request less often; refused silently otherwise.
+ */
+function raisePriority(pid: number): boolean {
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) setPriority(Number(task), -10);
+    setPriority(0, -10);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function cpuNanos(pid: number): number {
@@ -173,6 +188,7 @@ async function main(): Promise<void> {
   try {
     await mf.ready;
     const pid = workerdPid();
+    const prioritised = raisePriority(pid);
     const origin = (await mf.getWorker("origin")) as unknown as Fetcher;
     const tokens: string[] = [];
     for (let player = 0; player < PLAYERS; player++) {
@@ -260,7 +276,8 @@ async function main(): Promise<void> {
     }
     const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
     console.log(
-      `workerd CPU per request, ms (load average during the run: ${load}; ${WARMUP} warm-up rounds)`,
+      `workerd CPU per request, ms (load average during the run: ${load}; ${WARMUP} warm-up rounds; ` +
+        `${prioritised ? "workerd and the client at nice -10" : "default priority"})`,
     );
     console.log("");
     console.log(
