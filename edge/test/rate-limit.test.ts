@@ -73,6 +73,20 @@ describe("rate limits", () => {
     expect((await launch("198.51.100.99", await edge.token({ sub: "ply_2" }))).status).toBe(200);
   });
 
+  it("counts IPv6 clients per /64, so rotating addresses does not reset the budget", async () => {
+    const edge = await harness();
+    const register = (ip: string) =>
+      edge.request("/v1/auth/register", {
+        method: "POST",
+        body: "{}",
+        ip,
+        headers: { "cf-turnstile-response": "human" },
+      });
+    for (let host = 1; host <= 5; host++) expect((await register(`2001:db8:1:2::${host}`)).status).toBe(200);
+    expect((await register("2001:db8:1:2:ffff::9")).status).toBe(429);
+    expect((await register("2001:db8:1:3::1")).status).toBe(200);
+  });
+
   it("keeps self-exclusion reachable when the money budget is spent", async () => {
     const edge = await harness();
     const token = await edge.token();

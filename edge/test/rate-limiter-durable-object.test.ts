@@ -38,7 +38,7 @@ describe("RateLimiter Durable Object", { timeout: 60_000 }, () => {
         edge.request("/v1/auth/register", {
           method: "POST",
           body: "{}",
-          ip: `2001:db8:${run.slice(0, 4)}:${run.slice(4)}::${index % 50}`,
+          ip: `2001:db8:${run.slice(0, 4)}:${(index % 50).toString(16)}::${run.slice(4)}`,
           headers: { "cf-turnstile-response": "human" },
         }),
       ),

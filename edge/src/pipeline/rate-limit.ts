@@ -1,6 +1,7 @@
 import { problem } from "../http/problem.ts";
 import type { RateLimitPolicy } from "../policy/routes.ts";
 import { rateLimitHeaders } from "../rate-limit/headers.ts";
+import { ipSubject } from "../rate-limit/ip-subject.ts";
 import { rateLimitKey } from "../rate-limit/limiter.ts";
 import type { EdgeRequest, Step } from "./context.ts";
 
@@ -10,7 +11,7 @@ import type { EdgeRequest, Step } from "./context.ts";
  */
 export function rateLimit(dimension: "ip" | "player"): Step {
   return async (edge) => {
-    const subject = dimension === "ip" ? (edge.clientIp ?? "unknown") : edge.claims?.playerId;
+    const subject = dimension === "ip" ? ipSubject(edge.clientIp) : edge.claims?.playerId;
     if (subject === undefined) return undefined;
     const policies = edge.route.rateLimits.filter((policy) => policy.dimension === dimension);
     if (policies.length === 0) return undefined;
