@@ -43,6 +43,13 @@ describe.each(regions)("progressive delivery in region %s", (region) => {
     const analysis = find(objects, "ClusterAnalysisTemplate", "croupier-wallet-pre-promotion");
     const metrics = analysis.spec.metrics.map((m: { name: string }) => m.name);
     expect(metrics).toEqual(["preview-smoke", "preview-restarts", "preview-wallet-p95"]);
+    // The Job that Argo creates at run time must pass the same admission policies as ours.
+    const jobLabels = analysis.spec.metrics[0].provider.job.metadata.labels;
+    expect(jobLabels).toMatchObject({
+      "app.kubernetes.io/part-of": "croupier",
+      "croupier.io/region": region,
+      "croupier.io/jurisdiction": expect.stringMatching(new RegExp(`^${region}`)),
+    });
     const smoke = analysis.spec.metrics[0].provider.job.spec.template;
     expect(smoke.metadata.labels["croupier.io/analysis-for"]).toBe("{{args.service}}");
     const p95 = analysis.spec.metrics[2];

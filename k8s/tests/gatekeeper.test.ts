@@ -94,7 +94,7 @@ describe("gator test: the policies admit everything rendered", () => {
     const expectations: Record<string, string> = {
       croupierrequiredprobes: "Deployment croupier-wallet/no-probes",
       croupiercontainerresources: "Job croupier-reporting/no-limits",
-      croupierrequiredlabels: "ConfigMap croupier-player/unlabelled",
+      croupierrequiredlabels: "Service croupier-player/unlabelled",
       croupierallowedimages: "Pod croupier-gaming/tagged-image",
       croupierreadonlyrootfs: "Pod croupier-gaming/writable-root",
       croupiernonroot: "Pod croupier-gaming/root-user",

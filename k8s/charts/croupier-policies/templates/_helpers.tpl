@@ -20,7 +20,7 @@ croupier.io/jurisdiction: {{ .Values.jurisdiction | quote }}
   (dict "name" "croupierrequiredlabels" "kind" "CroupierRequiredLabels" "file" "labels.rego"
         "description" "Objects and their pods carry ownership, region and jurisdiction labels."
         "schema" (dict "labels" $stringList) "parameters" (dict "labels" .Values.requiredLabels)
-        "match" (append $workloads (dict "apiGroups" (list "") "kinds" (list "Namespace" "Service" "ConfigMap"))))
+        "match" (append $workloads (dict "apiGroups" (list "") "kinds" (list "Namespace" "Service"))))
   (dict "name" "croupierallowedimages" "kind" "CroupierAllowedImages" "file" "images.rego"
         "description" "Images come from allowed registries and are pinned by sha256 digest."
         "schema" (dict "registries" $stringList) "parameters" (dict "registries" .Values.allowedRegistries) "match" $workloads)
