@@ -161,4 +161,22 @@ export const betScenarios: Scenario[] = [
       await expectBalance(t, p, 1_000_000n);
     },
   },
+  {
+    name: "bet: a free bet (is_free) is not debited and its win is paid",
+    adapters: ["hub88"],
+    async run(t) {
+      const p = await t.platform.player({ balance: 1_000_000n });
+      const round = uuid();
+      const bet = uuid();
+      const body = { ...t.driver.body("bet", p, { tx: bet, round, amount: 200_000n }), is_free: true };
+      expectStatus(t, await t.driver.send("bet", body), "ok");
+      await expectBalance(t, p, 1_000_000n);
+      const win = {
+        ...t.driver.body("win", p, { ref: bet, round, amount: 300_000n, roundClosed: true }),
+        is_free: true,
+      };
+      expectStatus(t, await t.driver.send("win", win), "ok");
+      await expectBalance(t, p, 1_300_000n);
+    },
+  },
 ];

@@ -23,6 +23,8 @@ export interface TransactionRequest {
   currency: string | null;
   /** Units of the currency's scale (already converted from the wire unit). */
   amount: bigint;
+  /** What moves in the wallet when it differs from `amount` (a free bet is funded by its reward: 0). */
+  walletAmount?: bigint;
   round: string;
   gameCode: string | null;
   referenceUuid: string | null;
@@ -84,7 +86,7 @@ export async function transact(
                       currency: outcome.currency,
                       gameCode: request.gameCode,
                       kind: request.kind,
-                      amount: request.amount,
+                      amount: request.walletAmount ?? request.amount,
                       close: request.roundClosed,
                     }
                   : undefined,
@@ -230,7 +232,7 @@ function callWallet(
         {
           playerId: request.playerId,
           currency,
-          amount: request.amount,
+          amount: request.walletAmount ?? request.amount,
           betId: own,
           roundId,
           gameId,
@@ -244,7 +246,7 @@ function callWallet(
         {
           playerId: request.playerId,
           currency,
-          amount: request.amount,
+          amount: request.walletAmount ?? request.amount,
           winId: own,
           ...(request.referenceUuid ? { betId: scopedRef(providerId, "tx", request.referenceUuid) } : {}),
           roundId,

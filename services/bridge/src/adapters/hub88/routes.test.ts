@@ -187,4 +187,19 @@ describe("Hub88-style adapter on the canonical model", () => {
     expect(bet).toMatchObject({ status: "RS_OK", balance: 0 });
     expect(h.wallet.balance(p.playerId, "BTC")).toBe(0n);
   });
+
+  it("takes nothing from the balance for a free bet, and pays its win", async () => {
+    const p = await h.player({ balance: 500_000n });
+    const bet = betBody(p, { is_free: true, amount: 200_000 });
+    expect(await h.client.bet(bet)).toMatchObject({ status: "RS_OK", balance: 500_000 });
+    const win = await h.client.win({
+      ...bet,
+      request_uuid: uuid(),
+      transaction_uuid: uuid(),
+      is_free: true,
+      amount: 300_000,
+      reference_transaction_uuid: bet.transaction_uuid,
+    });
+    expect(win).toMatchObject({ status: "RS_OK", balance: 800_000 });
+  });
 });

@@ -136,6 +136,7 @@ export function hub88Routes(deps: AdapterDeps) {
       amount?: number;
       reference_transaction_uuid?: string;
       round_closed?: boolean | null;
+      is_free?: boolean | null;
     };
     let units = 0n;
     if (kind !== "rollback") {
@@ -157,6 +158,8 @@ export function hub88Routes(deps: AdapterDeps) {
         playerId: value.user,
         currency: kind === "rollback" ? null : (value.currency ?? null),
         amount: units,
+        // A free bet is paid by the provider's reward, not from the player's balance.
+        ...(kind === "bet" && value.is_free === true ? { walletAmount: 0n } : {}),
         round: value.round,
         gameCode: value.game_code ?? null,
         referenceUuid: value.reference_transaction_uuid ?? null,
