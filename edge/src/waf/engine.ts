@@ -1,6 +1,6 @@
 import { collectTargets } from "./request/collect-targets.ts";
 import { DEFAULT_ROUTE_EXCLUSIONS, exclusionsFor, isExcluded } from "./route-exclusions.ts";
-import { type RequestRule, SEVERITY_SCORE, type ValueRule } from "./rule.ts";
+import { type RequestRule, readsHeader, SEVERITY_SCORE, type ValueRule } from "./rule.ts";
 import { REQUEST_RULES, VALUE_RULES } from "./rules/index.ts";
 import { ValueViews } from "./transform/pipelines.ts";
 import type { InspectionResult, InspectOptions, Match, WafRequest } from "./types.ts";
@@ -42,8 +42,7 @@ export function inspectWith(
     for (const rule of valueRules) {
       if (rule.paranoia > options.paranoiaLevel) continue;
       if (!rule.kinds.includes(target.kind)) continue;
-      if (target.kind === "header" && rule.headers !== undefined && !rule.headers.includes(headerName))
-        continue;
+      if (target.kind === "header" && !readsHeader(rule.headers, headerName)) continue;
       if (rule.prefilter !== undefined && !rule.prefilter(views.lower)) continue;
       if (rule.test(views.view(rule.pipeline), target))
         record(rule.id, rule.family, target.name, rule.severity);

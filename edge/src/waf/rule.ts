@@ -15,7 +15,10 @@ type RuleBase = {
 /** Looks at one value at a time, through one transformation pipeline. */
 export type ValueRule = RuleBase & {
   kinds: readonly TargetKind[];
-  /** When the rule reads headers, the (lower-case) names it reads; absent means every header. */
+  /**
+   * When the rule reads headers, the (lower-case) names it reads, `x-*` for the application's own
+   * headers; absent means every header.
+   */
   headers?: readonly string[];
   pipeline: PipelineName;
   /**
@@ -58,3 +61,30 @@ export const ARGUMENT_KINDS: readonly TargetKind[] = [
 ];
 
 export const SEVERITY_SCORE: Record<Severity, number> = { critical: 5, error: 4, warning: 3, notice: 2 };
+
+// Proxy and tracing headers have a fixed grammar (addresses, ids) set by infrastructure, not by the
+// application's clients; a wildcard does not reach them.
+const INFRASTRUCTURE_HEADERS = new Set([
+  "x-forwarded-for",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+  "x-real-ip",
+  "x-request-id",
+  "x-correlation-id",
+  "x-amzn-trace-id",
+  "x-cloud-trace-context",
+  "x-b3-traceid",
+  "x-b3-spanid",
+  "x-b3-sampled",
+]);
+
+/** Whether a rule with this header list reads the named (lower-case) header. */
+export function readsHeader(headers: readonly string[] | undefined, name: string): boolean {
+  if (headers === undefined) return true;
+  for (const entry of headers) {
+    if (entry === name) return true;
+    if (entry.endsWith("*") && name.startsWith(entry.slice(0, -1)) && !INFRASTRUCTURE_HEADERS.has(name))
+      return true;
+  }
+  return false;
+}

@@ -1,7 +1,11 @@
 import { ARGUMENT_KINDS, type RequestRule, type ValueRule } from "../rule.ts";
 import type { TargetKind } from "../types.ts";
 
-/** Arguments plus the path segments and the two headers browsers fill from attacker-controlled pages. */
+/**
+ * Arguments plus the path segments, the headers browsers fill from attacker-controlled pages and the
+ * application's own `x-` headers (an API client's version, device or locale headers are free input the
+ * back end logs and parses, the classic Log4Shell carrier).
+ */
 export const INJECTION_KINDS: readonly TargetKind[] = [...ARGUMENT_KINDS, "path-segment", "header"];
 export const INJECTION_HEADERS: readonly string[] = [
   "user-agent",
@@ -9,6 +13,7 @@ export const INJECTION_HEADERS: readonly string[] = [
   "x-forwarded-host",
   "x-original-url",
   "x-rewrite-url",
+  "x-*",
 ];
 
 type ValueRuleSpec = Omit<ValueRule, "patterns" | "kinds" | "pipeline" | "paranoia" | "severity"> &

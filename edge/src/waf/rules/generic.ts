@@ -1,6 +1,11 @@
-import type { ValueRule } from "../rule.ts";
+import type { RequestRule, ValueRule } from "../rule.ts";
 import { ARGUMENT_KINDS } from "../rule.ts";
-import { INJECTION_KINDS, regexRule, valueRule } from "./define.ts";
+import { INJECTION_KINDS, regexRule, requestRule, valueRule } from "./define.ts";
+
+// XML entity declarations (XXE, billion laughs) and XSLT that calls out to PHP or reads documents. No
+// client of this API sends a DTD: providers' XML is plain elements, so any declaration is hostile.
+const XML_ENTITY_OR_XSLT_CALL =
+  /<!entity\s|<!doctype\s[^>[]{0,200}\[|<!doctype\s+[\w:.-]{1,60}\s+system\b|\bphp:function\s*\(|<xsl:[^>]{0,300}\bdocument\s*\(/;
 
 // Server-side JavaScript: serialised functions (node-serialize), constructor escapes, child processes.
 const NODE_INJECTION =
@@ -26,6 +31,11 @@ const DATA_URL =
 // Template expressions that evaluate on the server (Jinja2/Twig, ERB/ASP, Ruby/Java EL, Freemarker).
 const TEMPLATE_INJECTION =
   /\{\{[^}]{0,200}?(?:\d\s*[*+/-]\s*\d|__\w{1,30}__|\bself\b|\bconfig\b|\brequest\b|\bcycler\b|\bjoiner\b|\blipsum\b|\|\s*attr\b|\.\s*__)|\{%[^%]{0,200}?%\}|<%=?[^%]{0,200}?(?:\(|`|\d\s*[*+/-]\s*\d|\bsystem\b|\bexec\b|\beval\b)[^%]{0,200}?%>|#\{[^}]{0,200}?(?:\d\s*[*+/-]\s*\d|\(|\.\w)[^}]{0,200}\}|\$\{\s*\d{1,6}\s*[*+/-]\s*\d{1,6}\s*\}|<#assign\b|\$\{\s*"freemarker/;
+// Expressions a template engine evaluates rather than prints: a call, a member of a literal, class
+// introspection, arithmetic on a quoted literal (`{{7*'7'}}`), Smarty and Razor forms, Mako/EL dunders.
+// A plain placeholder (`{{first_name}}`, `{{ user.name }}`) is what support tickets quote, and passes.
+const TEMPLATE_EXPRESSION =
+  /\{\{[^}]{0,200}?(?:[\w\]'")]\s*\(|['"\]]\s*\.\s*\w|\.\s*(?:class|mro|subclasses|base|getclass|forname)\b|\d\s*[*+/-]\s*['"])|\{\$smarty\b|\{php\}|@\(\s*\d{1,6}\s*[*+/-]\s*\d{1,6}\s*\)|\$\{[^}]{0,200}?(?:__\w{1,30}__|\.\s*(?:getclass|forname|getruntime|system|popen)\s*\()/;
 // Ruby process and eval entry points.
 const RUBY_INJECTION =
   /\b(?:process\s*\.\s*spawn|kernel\s*\.\s*(?:exec|system|spawn|open|eval)|io\s*\.\s*popen|open3\s*\.\s*\w{2,20}|object\s*\.\s*const_get|instance_eval|class_eval|module_eval|binding\s*\.\s*eval)\b|%x[({[]/;
@@ -96,5 +106,33 @@ export const GENERIC_RULES: readonly ValueRule[] = [
     pipeline: "lower",
     pattern: TEMPLATE_INJECTION,
   }),
+  regexRule({
+    id: "generic-template-expression",
+    family: "generic",
+    kinds: INJECTION_KINDS,
+    pipeline: "lower",
+    pattern: TEMPLATE_EXPRESSION,
+  }),
+  regexRule({
+    id: "generic-xml-entity-in-value",
+    family: "generic",
+    kinds: ARGUMENT_KINDS,
+    pipeline: "lower",
+    pattern: XML_ENTITY_OR_XSLT_CALL,
+  }),
   regexRule({ id: "generic-ruby-injection", family: "generic", pipeline: "lower", pattern: RUBY_INJECTION }),
+];
+
+export const GENERIC_REQUEST_RULES: readonly RequestRule[] = [
+  requestRule({
+    id: "generic-xml-entity-declaration",
+    family: "generic",
+    patterns: [XML_ENTITY_OR_XSLT_CALL],
+    // Element names are not collected as targets, so the document is read whole.
+    check: ({ request, collected }) =>
+      collected.bodyKind === "xml" &&
+      XML_ENTITY_OR_XSLT_CALL.test((request.body ?? "").slice(0, 65_536).toLowerCase())
+        ? "body"
+        : null,
+  }),
 ];

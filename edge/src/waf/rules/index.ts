@@ -1,5 +1,5 @@
 import type { RequestRule, ValueRule } from "../rule.ts";
-import { GENERIC_RULES } from "./generic.ts";
+import { GENERIC_REQUEST_RULES, GENERIC_RULES } from "./generic.ts";
 import { JAVA_RULES } from "./java.ts";
 import { LFI_RULES } from "./lfi.ts";
 import { PHP_RULES } from "./php.ts";
@@ -30,5 +30,6 @@ export const VALUE_RULES: readonly ValueRule[] = [
 export const REQUEST_RULES: readonly RequestRule[] = [
   ...PROTOCOL_REQUEST_RULES,
   ...SESSION_FIXATION_REQUEST_RULES,
+  ...GENERIC_REQUEST_RULES,
   ...STRICT_REQUEST_RULES,
 ];

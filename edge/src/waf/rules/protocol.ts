@@ -345,7 +345,8 @@ const INJECTED_RESPONSE =
 const NEWLINE = /[\r\n]/;
 const LDAP_INJECTION =
   // Every injection closes the application's filter first: a complete filter `(&(a=b)(c=d))` is data.
-  /\)\s*\(\s*[|&!]|\)\s*[|&!]\s*\(|\*\s*\)\s*\(|\)\s*\(\s*[\w.-]{1,60}\s*[~<>]?=|^\s*\*\s*\)|\)\s*\(\s*\|/;
+  // `*(|(mail=*))` appends an OR filter to a wildcard value.
+  /\)\s*\(\s*[|&!]|\)\s*[|&!]\s*\(|\*\s*\)\s*\(|\)\s*\(\s*[\w.-]{1,60}\s*[~<>]?=|^\s*\*\s*\)|\)\s*\(\s*\||\*\s*\(\s*[|&!]\s*\(\s*[\w.-]{1,60}\s*[~<>]?=/;
 /** `(&(a=b)(c=d))`: a whole filter someone typed into a search box, not a break out of one. */
 function isCompleteLdapFilter(value: string): boolean {
   const trimmed = value.trim();

@@ -28,7 +28,8 @@ const GLOBBED_PATH = /\/[\w.]{0,10}[?*][\w.?*]{0,10}\/[\w.?*]{0,20}|(?:^|\s)\/[?
 const BRACE_EXPANSION = /\{[\w./-]{0,40},[\w./-]{0,40}(?:,[\w./-]{0,40}){0,10}\}/;
 const HAS_LETTER = /[a-z]/;
 // Tilde expansions of the directory stack and `!-1` history expansion.
-const TILDE_OR_HISTORY = /^\s*~[+-]\d{0,3}\s*$|(?:^|[\s;&|])!-\d|!!\s*[;&|]?$/;
+// `!!` re-runs the previous command only where a command starts: "thanks guys!!!" is prose.
+const TILDE_OR_HISTORY = /^\s*~[+-]\d{0,3}\s*$|(?:^|[\s;&|])!-\d|(?:^|[;&|`(]\s{0,3})!!\s*[;&|]?$/;
 const ALIAS_DEFINITION = /\balias\s{1,10}(?:[-+][a-z]{1,5}\s{1,10}){0,5}[^\s=]{1,40}\s{0,10}=/;
 // `sh -c …`, `$SHELL -c …`, `$((…))` and `$[…]` arithmetic: interpreter invocations and expansions.
 const SHELL_INVOCATION =

@@ -10,6 +10,12 @@ const MONGO_OPERATOR_OBJECT =
   /\{\s*["']?\$(?:n?e|eq|[gl]te?|n?in|regex|where|exists|expr|or|and|nor|not|elemmatch)["']?\s*:/i;
 const MONGO_OPERATOR_KEY =
   /^\$(?:n?e|eq|[gl]te?|n?in|regex|where|exists|expr|or|and|nor|not|elemmatch|all|size|type|mod|text|function|accumulator|jsonschema)$/i;
+// The same operators written as a fragment of a query document (`', $where: '1 == 1'`), and the shell
+// and server-side JavaScript forms of MongoDB injection.
+const MONGO_OPERATOR_FRAGMENT =
+  /(?:^|[\s,{'"[])\$(?:where|n?e|eq|[gl]te?|n?in|regex|exists|expr|or|and|nor|not|elemmatch)\s*["']?\s*:\s*(?:['"{[]|\d|true|false|null)/;
+const MONGO_SHELL_OR_JS =
+  /\bdb\s*\.\s*[\w$]{1,60}\s*\.\s*(?:insert|insertone|insertmany|find|findone|update|updateone|remove|deleteone|deletemany|drop|mapreduce|aggregate)\s*\(|\bthis\s*\.\s*[\w$]{1,60}\s*\.\s*match\s*\(|\bdo\s*\{[^}]{0,200}\}\s*while\s*\(/;
 // MySQL executes the body of `/*! ... */`; nothing but an injection sends one to an API.
 const MYSQL_VERSIONED_COMMENT = /\/\*!\s*\d*\s*[a-z(]/i;
 // Values that wrap signed/unsigned integers or overflow doubles; exact matches only.
@@ -45,6 +51,8 @@ export const SQLI_RULES: readonly ValueRule[] = [
     test: (value, target) => target.name.startsWith("body.") && MONGO_OPERATOR_KEY.test(value),
   }),
   regexRule({ id: "sqli-nosql-operator-object", family: "sqli", pattern: MONGO_OPERATOR_OBJECT }),
+  regexRule({ id: "sqli-nosql-operator-fragment", family: "sqli", pattern: MONGO_OPERATOR_FRAGMENT }),
+  regexRule({ id: "sqli-nosql-shell-or-js", family: "sqli", pipeline: "lower", pattern: MONGO_SHELL_OR_JS }),
   regexRule({ id: "sqli-integer-overflow", family: "sqli", severity: "warning", pattern: INTEGER_OVERFLOW }),
   regexRule({ id: "sqli-scientific-notation", family: "sqli", pattern: SCIENTIFIC_NOTATION_EVASION }),
 ];

@@ -21,7 +21,10 @@ export function detectSqlInjection(input: string): string | null {
   const contexts: ("" | "'" | '"' | "`")[] = [""];
   if (input.includes("'")) contexts.push("'");
   if (input.includes('"')) contexts.push('"');
-  if (input.includes("`")) contexts.push("`");
+  // A backtick break closes an identifier (`name`); text before the first backtick that has spaces is
+  // prose opening a Markdown code span ("The query `SELECT …` is wrong").
+  const backtick = input.indexOf("`");
+  if (backtick >= 0 && !/\s/.test(input.slice(0, backtick).trim())) contexts.push("`");
   for (const context of contexts) {
     const tokens = tokenizeSql(input, context);
     const reason = analyse(tokens, context !== "");
@@ -342,7 +345,13 @@ function analyse(all: Token[], quoted: boolean): string | null {
           // A bare column compared to a literal (`and age > 5`) counts after a number, a quote
           // break or a bracket, not in a sentence that starts with a word ("x > 5 && y < 3").
           const left = tokens[i + 1] as Token;
-          const proseStart = !quoted && tokens[0]?.type === "n" && !tokens[0].tight;
+          // A sentence may open with a word the tokenizer knows as SQL ("If x > 5 and y < 3, …").
+          const opener = tokens[0];
+          const proseStart =
+            !quoted &&
+            opener !== undefined &&
+            (opener.type === "n" || (opener.type === "k" && /^[a-z]+$/.test(opener.text))) &&
+            !opener.tight;
           const sameSides = tokens[i + 3]?.text === left.text;
           if (left.type === "n" && !left.tight && proseStart && !sameSides) break;
           // In a sentence, a comparison of two numbers is arithmetic talk ("2 > 1 and 1 < 2") unless
@@ -492,6 +501,14 @@ function quoteBreak(all: Token[]): string | null {
       if (isOperand(next)) return "quote-break-operator";
       return null;
     case "E":
+      // `'… the "select all" checkbox` is a quoted phrase; `select all` after a break must go on as SQL.
+      if (after.text === "select" && (next?.text === "all" || next?.text === "distinct")) {
+        const column = all[i + 2];
+        const code =
+          column !== undefined &&
+          (column.type === "v" || column.type === "f" || column.type === "1" || column.text === "*");
+        return code || selectFrom(all, i) ? "quote-break-statement" : null;
+      }
       return next !== undefined && (STACKABLE[after.text]?.(next, all[i + 2]) ?? false)
         ? "quote-break-statement"
         : null;

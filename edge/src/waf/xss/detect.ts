@@ -38,6 +38,7 @@ const THROW_HANDLER =
   /\bonerror\s*=\s*[\w$.]+\s*;?\s*throw\b|\bthrow\s*onerror\b|\bonerror\s*=\s*(?:alert|eval|prompt|confirm)\b/;
 const JSFUCK = /[[\]()!+]{24,}|!!\[\]|\(!\[\]/;
 const ANY_WHITESPACE = /\s+/g;
+const ANY_HANDLER_NAME = /^on[a-z]{3,40}$/;
 const UTF7_BRACKET = /\+ad[wz]-|\+ad4-/;
 const CSS_SCRIPT =
   /(?:[:=;{]\s*|\bstyle\s*=.{0,100}?)expression\s*\(|-moz-binding\s*:|\bbehavior\s*:\s*url|@import\b.{0,200}?(?:url|["'])|url\s*\(\s*['"]?\s*(?:java|vb)script\b/;
@@ -70,6 +71,7 @@ export const XSS_PATTERNS: readonly RegExp[] = [
   XML_SCRIPT,
   MALFORMED_ASCII_TAG,
   ANY_WHITESPACE,
+  ANY_HANDLER_NAME,
 ];
 
 /** HTML injection: tags that run script, event handlers, script URLs in URL attributes. */
@@ -83,7 +85,9 @@ export function detectHtmlInjection(lower: string): string | null {
     // XInclude (`<xi:include href=…>`) pulls remote or local documents into the parsed tree.
     if (localName === "include" && localName !== tag.name) return "xinclude";
     for (const attribute of tag.attributes) {
-      if (isEventHandlerName(attribute.name)) return "event-handler";
+      // Inside an injected tag any `on…` attribute counts: browsers keep adding events, and filter
+      // probes (`<x onxxx=1>`) test exactly this.
+      if (isEventHandlerName(attribute.name) || ANY_HANDLER_NAME.test(attribute.name)) return "event-handler";
       // Schema locations and XLink make the parser fetch or navigate to attacker-chosen URLs.
       if (attribute.name.endsWith(":schemalocation") || attribute.name.startsWith("xlink:")) {
         return "namespace-attribute";
