@@ -76,6 +76,7 @@ export const LFI_RULES: readonly ValueRule[] = [
       "x-filename",
       "x_filename",
       "x-file-name",
+      "x-*",
     ],
     pattern: SENSITIVE_OS_FILE,
   }),

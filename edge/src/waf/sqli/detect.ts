@@ -390,6 +390,8 @@ function analyse(all: Token[], quoted: boolean): string | null {
               next?.type === "v" ||
               next?.type === "f" ||
               next?.text === "*" ||
+              // `(select top 1 …` opens an MSSQL subquery; "select top games" in a search box does not.
+              (next?.text === "top" && previous?.type === "(" && tokens[i + 2]?.type === "1") ||
               (next?.type === "1" &&
                 (tokens[i + 2] === undefined || tokens[i + 2]?.type === "," || tokens[i + 2]?.type === "k"))
             )
@@ -406,6 +408,17 @@ function analyse(all: Token[], quoted: boolean): string | null {
         if (t.text === "into" && (next?.text === "outfile" || next?.text === "dumpfile"))
           return "into-outfile";
         if (t.text === "procedure" && next?.text === "analyse") return "procedure-analyse";
+        // `having 1=1--` appended to a grouped query: a tautology right after the clause word.
+        if (
+          t.text === "having" &&
+          (i === 0 || (previous?.type === "n" && !PROSE_WORDS.has(previous.text) && i <= 4)) &&
+          !PROSE_WORDS.has(tokens[0]?.text ?? "") &&
+          isTautologyAt(tokens, i + 1)
+        ) {
+          const left = tokens[i + 1];
+          const right = tokens[endOfOperand(tokens, i + 1) + 1];
+          if (left?.type !== "n" || left.text === right?.text) return "having-tautology";
+        }
         break;
     }
   }

@@ -537,4 +537,8 @@ export const SYSTEM_OBJECTS = [
   "msdb",
   "schema_name",
   "table_schema",
+  // Oracle packages that reach the network (out-of-band exfiltration) and MSSQL's log-hiding marker.
+  "utl_http.",
+  "utl_inaddr.",
+  "sp_password",
 ];
