@@ -45,10 +45,14 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 
 try {
   if (vitestArgs.length === 0) {
-    say("static checks: Biome (lint and format) and TypeScript (strict)");
+    say(
+      "static checks: Biome (lint and format), TypeScript (strict), wrangler deploy --dry-run (staging, production)",
+    );
     for (const [name, command, args] of [
       ["biome", bin("biome"), ["ci", "--max-diagnostics=30", "."]],
       ["typecheck", bin("tsc"), ["-p", "tsconfig.json", "--noEmit"]],
+      // The edge must bundle and validate for both deployed environments.
+      ["wrangler deploy --dry-run", "npm", ["run", "--silent", "deploy:edge:dry-run"]],
     ] as const) {
       const code = await run(command, [...args], process.env);
       if (code === 0) tally.passed += 1;
