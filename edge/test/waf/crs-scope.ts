@@ -34,6 +34,13 @@ export const OUT_OF_SCOPE_RULES: Record<string, string> = {
  */
 export const ATTACK_SHAPED_NEGATIVES: Record<string, string> = {
   "920451-2": "Content-Range on a request (the description says 920450 blocks it)",
+  "920200-9": "byte range 110-11 ends before it starts (CRS 920190 blocks it at PL1)",
+  "920470-3": "charset=/gar/bage (CRS 920480 refuses the charset at PL1)",
+  "920470-15": "ext/vcard, not an allowed content type (CRS 920420 refuses it at PL1)",
+  "920470-16": "application/*+json, not an allowed content type (CRS 920420 refuses it at PL1)",
+  "921421-11": "text/html request body type (CRS 920420 refuses it at PL1)",
+  "921422-14": "text/html request body type (CRS 920420 refuses it at PL1)",
+  "921422-15": "text/html request body type (CRS 920420 refuses it at PL1)",
   "920640-2": "JSON body with select(sleep(10))",
   "920640-4": "JSON body with select(sleep(10))",
   "920640-5": "JSON body with select(sleep(10))",

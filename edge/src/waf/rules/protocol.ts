@@ -10,19 +10,21 @@ const ALLOWED_CONTENT_TYPES = new Set([
   "multipart/mixed",
   // navigator.sendBeacon() with a string body sends text/plain.
   "text/plain",
-  "multipart/related",
   "text/xml",
   "application/xml",
   "application/soap+xml",
   "application/json",
   "application/problem+json",
   "application/merge-patch+json",
-  "application/cloudevents+json",
-  "application/cloudevents-batch+json",
+  "application/json-patch+json",
+  "application/vnd.api+json",
 ]);
 const ALLOWED_CHARSETS = new Set(["utf-8", "iso-8859-1", "iso-8859-15", "windows-1252", "us-ascii"]);
 const CONTENT_TYPE_SYNTAX =
   /^[\w!#$&^.+-]{1,127}\/[\w!#$&^.+*-]{1,127}(?:\s?;\s?(?:action|boundary|charset|component|start(?:-info)?|type|version|profile|q)\s?=\s?(?:"[^"\r\n]{0,200}"|[\w.()+,/:=?<>@#*'-]{1,200}))*\s*$/i;
+const VENDOR_JSON = /^application\/vnd\.[\w.-]{1,100}\+json$/;
+const SECOND_MEDIA_TYPE =
+  /^[^;]*,|,\s*(?:application|text|multipart|image|audio|video|message|model|font)\/[\w.+-]{1,127}\s*(?:;|$)/i;
 const CHARSET_PARAMETER = /charset\s*=\s*["']?([\w.:-]{0,64})/gi;
 const MIME_IN_PARAMETER =
   /;[^;]{0,200}?\b(?:application|text|multipart|image|audio|video|message|model|font)\s*\/\s*[\w.+-]/i;
@@ -160,6 +162,13 @@ export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
     severity: "notice",
     check: (context) => {
       if (header(context, "user-agent")?.trim() === "") return "header.user-agent";
+      // Browsers and HTTP libraries send a non-empty Accept, except CORS preflights and iOS's CFNetwork.
+      if (
+        header(context, "accept")?.trim() === "" &&
+        context.request.method !== "OPTIONS" &&
+        !(header(context, "user-agent") ?? "").includes("CFNetwork/")
+      )
+        return "header.accept";
       return null;
     },
   }),
@@ -168,20 +177,25 @@ export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
     family: "protocol",
     // APIs meet CSV, NDJSON and binary uploads too; an unexpected type is evidence, not an attack.
     severity: "warning",
-    patterns: [CONTENT_TYPE_SYNTAX, CHARSET_PARAMETER, MIME_IN_PARAMETER],
+    patterns: [CONTENT_TYPE_SYNTAX, CHARSET_PARAMETER, MIME_IN_PARAMETER, SECOND_MEDIA_TYPE, VENDOR_JSON],
     check: (context) => {
       // The caller passes the parsed Content-Type; fall back to the header for direct use.
       const given = context.request.contentType;
       const contentType = given !== null && given !== "" ? given : header(context, "content-type");
       const hasBody = (context.request.body ?? "") !== "";
       if (contentType === null) return hasBody ? "header.content-type" : null;
-      if (contentType.includes(",")) return "header.content-type";
-      if (!CONTENT_TYPE_SYNTAX.test(contentType)) return "header.content-type";
-      if (MIME_IN_PARAMETER.test(contentType)) return "header.content-type";
-      const mime = (contentType.split(";")[0] ?? "").trim().toLowerCase();
-      if (!ALLOWED_CONTENT_TYPES.has(mime) && !(mime.startsWith("application/") && mime.endsWith("+json")))
-        return "header.content-type";
-      const charsets = [...contentType.matchAll(CHARSET_PARAMETER)].map((match) =>
+      // Two Content-Type headers arrive joined by a comma (a comma inside a boundary is legal); without
+      // a body the duplicate is harmless, so the first value is judged alone.
+      if (hasBody && SECOND_MEDIA_TYPE.test(contentType)) return "header.content-type";
+      const judged = hasBody ? contentType : (contentType.split(",")[0] ?? "");
+      if (!CONTENT_TYPE_SYNTAX.test(judged)) return "header.content-type";
+      if (MIME_IN_PARAMETER.test(judged)) return "header.content-type";
+      const mime = (judged.split(";")[0] ?? "").trim().toLowerCase();
+      // Only the JSON dialects the services speak plus versioned vendor types
+      // (`application/vnd.acme.bet-v2+json`): CloudEvents and browser reports have no endpoint here,
+      // and multipart/related is a SOAP attachment format.
+      if (!ALLOWED_CONTENT_TYPES.has(mime) && !VENDOR_JSON.test(mime)) return "header.content-type";
+      const charsets = [...judged.matchAll(CHARSET_PARAMETER)].map((match) =>
         (match[1] ?? "").toLowerCase().replaceAll("'", ""),
       );
       if (charsets.length > 1 || charsets.some((charset) => !ALLOWED_CHARSETS.has(charset)))
@@ -338,6 +352,7 @@ export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
 // CR/LF followed by header names or a status line: response splitting and request smuggling.
 const RESPONSE_SPLITTING =
   /[\r\n]\W{0,20}?(?:content-(?:type|length|disposition)|set-cookie|location|refresh|x-[\w-]{1,40}|remote-addr|host|via|cookie|(?:x-)?forwarded-[\w-]{1,20})\s*:[ \t]*\S/;
+const ENCODED_HEADER_BREAK = /[\r\n][\w-]{1,60}\s*:/;
 const SMUGGLED_REQUEST =
   /\b(?:get|post|head|options|connect|put|delete|trace|track|patch|propfind|proppatch|mkcol|copy|move|lock|unlock)\s+[^\s]{1,2000}\s+http\/\d/;
 const INJECTED_RESPONSE =
@@ -402,6 +417,18 @@ export const PROTOCOL_VALUE_RULES: readonly ValueRule[] = [
     headers: undefined,
     pipeline: "lower",
     pattern: RESPONSE_SPLITTING,
+  }),
+  valueRule({
+    // A header value that decodes to a line break and a header name (`data%0dInjected: x`) splits the
+    // header block wherever the value is copied into a response or an upstream request.
+    id: "protocol-header-encoded-newline",
+    family: "protocol",
+    kinds: ["header"],
+    headers: undefined,
+    // The `decoded` pipeline (and the prefilter's view) drops control characters; this rule needs them.
+    pipeline: "raw",
+    patterns: [ENCODED_HEADER_BREAK],
+    test: (value) => value.includes("%0") && ENCODED_HEADER_BREAK.test(urlDecode(value)),
   }),
   regexRule({
     id: "protocol-request-smuggling",
