@@ -60,6 +60,16 @@ describe("accounts", () => {
     });
   });
 
+  it("opens accounts in sub-national jurisdictions such as Ontario", async () => {
+    const playerId = uid("ply");
+    const opened = await fx.call("player-api", "POST", `/v1/players/${playerId}/accounts`, {
+      currency: "CAD",
+      jurisdiction: "ca-on",
+    });
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({ playerId, currency: "CAD", jurisdiction: "ca-on" });
+  });
+
   it("answers unknown_account for balances of an unknown player", async () => {
     const res = await fx.call("bridge", "GET", `/v1/players/${uid("ply")}/balances`);
     expect(res.status).toBe(404);
