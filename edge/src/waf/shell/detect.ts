@@ -23,6 +23,12 @@ const CLOSING_BRACKET = /^\s*[)}]/;
 const ASSIGNMENT = /^[a-z_]\w{0,30}=\S{0,80}$/;
 const PLAIN_ARGUMENT = /^\s+[\w.:/-]/;
 const NUMERIC_ARGUMENT = /^\s+\d/;
+// An option followed by a path (`ls -l /tmp`), or an interpreter's inline script (`perl -e '…'`):
+// shapes no sentence takes, even where a command word opens the value.
+const OPTION_THEN_PATH = /^\s+-{1,2}[a-z][\w-]{0,20}\s+(?:\/|~\/|\.{1,2}\/)/;
+const INLINE_SCRIPT = /^\s+-[a-z]{0,3}[ec]\s+\S/;
+// Only a number after the command, then the end or another separator (`; sleep 10`, `& ping 127.0.0.1`).
+const NUMBER_ONLY = /^\s+[\d.]{1,20}\s*(?:$|[;|&])/;
 
 export const SHELL_DETECT_PATTERNS: readonly RegExp[] = [
   COMMAND_START,
@@ -35,6 +41,9 @@ export const SHELL_DETECT_PATTERNS: readonly RegExp[] = [
   ASSIGNMENT,
   PLAIN_ARGUMENT,
   NUMERIC_ARGUMENT,
+  OPTION_THEN_PATH,
+  INLINE_SCRIPT,
+  NUMBER_ONLY,
 ];
 
 /**
@@ -73,6 +82,7 @@ export function detectUnixCommand(lower: string): string | null {
               atStart,
               wrapped,
               proseSeparator(match[0]),
+              match[0],
             );
       if (verdict !== null) return verdict;
       position += word.length;
@@ -89,6 +99,7 @@ export function detectUnixCommand(lower: string): string | null {
       atStart,
       wrapped,
       proseSeparator(match[0]),
+      match[0],
     );
     if (verdict !== null) return verdict;
   }
@@ -128,6 +139,7 @@ function judge(
   atStart: boolean,
   wrapped: boolean,
   afterProseSeparator: boolean,
+  separator: string,
 ): string | null {
   if (!UNAMBIGUOUS_UNIX_COMMANDS.has(name) && !DISTINCTIVE_COMMAND_SHAPE.test(name)) return null;
   const ambiguous = AMBIGUOUS_COMMANDS.has(name);
@@ -137,22 +149,33 @@ function judge(
   if (atStart && !wrapped) {
     // Interpreters open sentences too ("python3 script"); at the start they need real options.
     const plainAllowed = !INTERPRETER.test(name) && PLAIN_ARGUMENT.test(rest);
+    if (OPTION_THEN_PATH.test(rest) || (INTERPRETER.test(name) && INLINE_SCRIPT.test(rest)))
+      return `command:${name}`;
     return (hasPath || !ambiguous) && hasArguments && (shellArgs || plainAllowed) ? `command:${name}` : null;
   }
   if (atStart) return !ambiguous || (shellArgs && hasArguments) ? `command:${name}` : null;
+  // After `;`/`&` and a space a lone number still reads as a command's argument when nothing follows
+  // it ("; sleep 10"); a newline is prose punctuation, so it does not count there.
+  const separatorNumber =
+    afterProseSeparator && ambiguous && /[;&|]/.test(separator) && NUMBER_ONLY.test(rest);
   if (
     ambiguous &&
     afterProseSeparator &&
     !hasPath &&
     !(shellArgs && hasArguments) &&
-    !PROBE_COMMANDS.has(name)
+    !PROBE_COMMANDS.has(name) &&
+    !separatorNumber
   ) {
     return null;
   }
   // After `;`, `|` or `&&` written tight against the command, a numeric argument (`;sleep 5`,
   // `|ping 10.0.0.1`) is enough; a plain word (`;top Something`) is not.
   const numericArgument = ambiguous && !afterProseSeparator && NUMERIC_ARGUMENT.test(rest);
-  return hasPath || shellArgs || numericArgument || (!ambiguous && PLAIN_ARGUMENT.test(rest))
+  return hasPath ||
+    shellArgs ||
+    numericArgument ||
+    separatorNumber ||
+    (!ambiguous && PLAIN_ARGUMENT.test(rest))
     ? `command:${name}`
     : null;
 }
