@@ -181,7 +181,10 @@ export function evalBenign(corpus: EvalCorpus): LabelledRequest[] {
   const add = (label: string, placement: string, request: WafRequest) =>
     out.push({ label, placement, request });
   const auth = { authorization: bearer(corpus) };
-  const texts = [...(corpus.benign["free-text"] ?? []), ...(corpus.benign["tech-text"] ?? [])];
+  // Every free-text file (`free-text*.txt`, `tech-text*.txt`) goes into the text-carrying requests.
+  const texts = Object.entries(corpus.benign)
+    .filter(([name]) => name.startsWith("free-text") || name.startsWith("tech-text"))
+    .flatMap(([, values]) => values);
   for (const text of texts) {
     add(
       "support",
