@@ -13,7 +13,7 @@ const MONGO_OPERATOR_KEY =
 // The same operators written as a fragment of a query document (`', $where: '1 == 1'`), and the shell
 // and server-side JavaScript forms of MongoDB injection.
 const MONGO_OPERATOR_FRAGMENT =
-  /(?:^|[\s,{'"[])\$(?:where|n?e|eq|[gl]te?|n?in|regex|exists|expr|or|and|nor|not|elemmatch)\s*["']?\s*:\s*(?:['"{[]|\d|true|false|null)/;
+  /(?:^|[\s,{'"[])\$(?:where|n?e|eq|[gl]te?|n?in|regex|exists|expr|or|and|nor|not|elemmatch|comment|options|size|all)\s*["']?\s*:\s*(?:['"{[]|\d|true|false|null)/;
 const MONGO_SHELL_OR_JS =
   /\bdb\s*\.\s*[\w$]{1,60}\s*\.\s*(?:insert|insertone|insertmany|find|findone|update|updateone|remove|deleteone|deletemany|drop|mapreduce|aggregate)\s*\(|\bthis\s*\.\s*[\w$]{1,60}\s*\.\s*match\s*\(|\bdo\s*\{[^}]{0,200}\}\s*while\s*\(/;
 // MySQL executes the body of `/*! ... */`; nothing but an injection sends one to an API.

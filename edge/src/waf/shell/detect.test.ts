@@ -33,3 +33,13 @@ describe("detectUnixCommand", () => {
     expect(detectUnixCommand(text.toLowerCase())).toBeNull();
   });
 });
+
+describe("detectUnixCommand at the value start and after a spaced separator", () => {
+  it.each(["ls -l /tmp", "perl -e 'print 1'", "; sleep 10", "& ping 127.0.0.1"])("flags %j", (payload) => {
+    expect(detectUnixCommand(payload)).not.toBeNull();
+  });
+
+  it.each(["hello\nsleep 10", "I am tired; sleep 8 hours", "thanks guys!!!"])("leaves %j alone", (text) => {
+    expect(detectUnixCommand(text)).toBeNull();
+  });
+});

@@ -61,3 +61,26 @@ describe("detectSqlInjection", () => {
     expect(detectSqlInjection(text)).toBeNull();
   });
 });
+
+describe("detectSqlInjection on support-ticket prose", () => {
+  it.each([
+    "If x > 5 and y < 3, does the bonus still apply? (x = deposits, y = withdrawals)",
+    'Where\'s the "select all" checkbox for marking notifications as read?',
+    "The query `SELECT * FROM bets WHERE id = 5` in your docs example is wrong, the column is bet_id.",
+    "Drop table games are my favourite (craps, roulette)",
+    "I was having 2 > 1 issues with the app",
+  ])("leaves %j alone", (text) => {
+    expect(detectSqlInjection(text)).toBeNull();
+  });
+
+  it.each([
+    " having 1=1--",
+    " group by userid having 1=1--",
+    "' (select top 1",
+    "@var select @var as var into temp end --",
+    "drop table users--",
+    "' select * from users--",
+  ])("flags %j", (payload) => {
+    expect(detectSqlInjection(payload)).not.toBeNull();
+  });
+});

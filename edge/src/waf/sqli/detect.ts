@@ -376,16 +376,22 @@ function analyse(all: Token[], quoted: boolean): string | null {
           const check = STACKABLE[t.text];
           const object = tokens[i + 2];
           const standalone = t.text !== "select" && t.text !== "set" && t.text !== "use" && t.text !== "call";
+          // "Drop table games are my favourite": a sentence goes on with prose after the object.
+          const afterObject = tokens[i + 3];
+          const proseContinues =
+            afterObject !== undefined && afterObject.type === "n" && PROSE_WORDS.has(afterObject.text);
           if (
             standalone &&
             check?.(next, object) &&
-            (object === undefined || !PROSE_WORDS.has(object.text))
+            (object === undefined || !PROSE_WORDS.has(object.text)) &&
+            !proseContinues
           ) {
             return `statement:${t.text}`;
           }
         }
         if (t.text === "select") {
-          if (i === 0 || ["(", ";", "U", "&", "o", "s", ","].includes(tokens[i - 1]?.type ?? "")) {
+          // After a variable too: `@var select @var as var into temp` (MSSQL batches).
+          if (i === 0 || ["(", ";", "U", "&", "o", "s", ",", "v"].includes(tokens[i - 1]?.type ?? "")) {
             if (
               next?.type === "v" ||
               next?.type === "f" ||
