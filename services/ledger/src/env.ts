@@ -31,7 +31,7 @@ export const ledgerEnv = {
   /** Idempotency records are kept at least this long (≥ 4 months). */
   IDEMPOTENCY_RETENTION_DAYS: z.coerce.number().int().min(122).default(130),
   /** Micro-batching: operations arriving within this many ms share one transaction (0 = off). */
-  OPERATION_BATCH_WINDOW_MS: z.coerce.number().min(0).max(50).default(0),
+  OPERATION_BATCH_WINDOW_MS: z.coerce.number().min(0).max(50).default(2),
   OPERATION_BATCH_MAX: z.coerce.number().int().min(2).max(1000).default(64),
   /** Default lifetime of a withdrawal hold when the request does not name one. */
   HOLD_TTL_SECONDS: z.coerce.number().int().min(1).default(86_400),

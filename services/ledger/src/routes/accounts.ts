@@ -8,7 +8,9 @@ import type { RouteDeps } from "./deps.ts";
 import { operationContext, respond } from "./respond.ts";
 import { body, currencyCode, json, playerParams, problems, units } from "./schemas.ts";
 
-const jurisdiction = z.string().regex(/^[a-z]{2,8}(-[a-z0-9]{1,8})?$/, "a jurisdiction code such as eu, uk or ca-on");
+const jurisdiction = z
+  .string()
+  .regex(/^[a-z]{2,8}(-[a-z0-9]{1,8})?$/, "a jurisdiction code such as eu, uk or ca-on");
 
 const accountResponse = z
   .object({
