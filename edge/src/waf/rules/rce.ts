@@ -42,6 +42,10 @@ const WINDOWS_BATCH =
 /\bfor\s*\/[dflr]\b|\bfor\s+%%?[a-z]\s+in\s*\(|\bif\s+(?:\/i\s+)?(?:not\s+)?(?:exist|defined|errorlevel|cmdextversion)\s|\bif\s+\/i\b|\bif\s+(?:not\s+)?["%]?[\w%]{0,40}["%]?\s*(?:==|\b(?:equ|neq|lss|leq|gtr|geq)\b)/;
 const WINDOWS_COMMAND =
   /(?:^|[;&|`\n(]|\bcall\s)\s*(?:[a-z]:\\(?:windows\\)?(?:system32\\)?)?(?:cmd(?:\.exe)?\s*\/[ck]|regedit(?:\.exe)?\s+\/|bcd(?:boot|edit)(?:\.exe)?\s*[/<%]|powershell(?:\.exe)?|pwsh(?:\.exe)?|certutil(?:\.exe)?\s+-|bitsadmin(?:\.exe)?\s+\/|wmic(?:\.exe)?\s|mshta(?:\.exe)?\s|rundll32(?:\.exe)?\s|regsvr32(?:\.exe)?\s|cscript(?:\.exe)?\s|wscript(?:\.exe)?\s|schtasks(?:\.exe)?\s+\/|net1?(?:\.exe)?\s+(?:user|localgroup|group|share|use|view|start|stop|session|accounts)\b|reg(?:\.exe)?\s+(?:query|add|delete|save|export)\b|sc(?:\.exe)?\s+(?:query|create|config|start|stop|delete)\b|netsh(?:\.exe)?\s|tasklist\b|taskkill\b|systeminfo\b|whoami\b|ipconfig\b|vssadmin\b|wevtutil\b|icacls\s|type\s+[a-z]:\\|dir\s+[a-z]:\\|copy\s+\S+\s+\S|del\s+\/[fqs]|ping(?:\.exe)?\s+-[nt]\s)/;
+// Windows reconnaissance commands chained after a shell separator (`; dir`, `& sysinfo`, `| dir C:\`);
+// the words are not English, but the separator is still required so a search for "dir" passes.
+const WINDOWS_RECON =
+  /[;&|`]\s*(?:dir|sysinfo|systeminfo|tasklist|ipconfig|hostname|whoami|ver)(?:\.exe)?(?:\s+(?:[a-z]:\\|\/[a-z]{1,3}\b)[^\s;&|]{0,100}|\s*(?:$|[;&|]))/;
 const POWERSHELL =
   /\b(?:invoke-(?:expression|webrequest|restmethod|command|item|wmimethod|shellcode|mimikatz)|iex\s*[(\s$]|new-object\s+(?:system\.)?net\.webclient|\.download(?:string|file|data)\s*\(|start-process\b|start-bitstransfer\b|get-(?:childitem|content|process|service|wmiobject|ciminstance|itemproperty|acl|credential)\b|set-(?:content|itemproperty|executionpolicy|mppreference)\b|remove-item\b|add-mppreference\b|convertto-securestring\b|frombase64string\s*\(|\[system\.(?:convert|text\.encoding|reflection\.assembly|diagnostics\.process)\]|-(?:encodedcommand|enc|ec)\s+[a-z0-9+/=]{8,}|-(?:executionpolicy|ep)\s+bypass\b|-(?:windowstyle|w)\s+hidden\b|-noprofile\b|-nop\b\s)/;
 // PowerShell aliases after a break (`;gci`, `|iex`).
@@ -99,6 +103,7 @@ export const RCE_RULES: readonly ValueRule[] = [
   regexRule({ id: "rce-windows-batch", family: "rce", pipeline: "compact", pattern: WINDOWS_BATCH }),
   regexRule({ id: "rce-windows-command", family: "rce", pipeline: "compact", pattern: WINDOWS_COMMAND }),
   regexRule({ id: "rce-powershell", family: "rce", pipeline: "compact", pattern: POWERSHELL }),
+  regexRule({ id: "rce-windows-recon", family: "rce", pipeline: "lower", pattern: WINDOWS_RECON }),
   regexRule({ id: "rce-powershell-alias", family: "rce", pipeline: "compact", pattern: POWERSHELL_ALIAS }),
   valueRule({
     id: "rce-restricted-upload-name",
