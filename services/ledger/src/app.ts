@@ -7,6 +7,7 @@ import type { Database } from "@croupier/db/client";
 import type { Bus } from "@croupier/events/bus";
 import { createOperationBatcher } from "./domain/operation-batcher.ts";
 import type { LedgerConfig } from "./env.ts";
+import { operationMetrics } from "./http/operation-metrics.ts";
 import { requireServiceToken } from "./http/service-auth.ts";
 import { registerAccounts } from "./routes/accounts.ts";
 import { registerAdjustments } from "./routes/adjustments.ts";
@@ -42,6 +43,7 @@ export function createApp(deps: LedgerDeps) {
       nats: async () => deps.bus.isConnected(),
     },
   });
+  app.use("/v1/*", operationMetrics(deps.metrics));
   app.use("/v1/*", requireServiceToken(parseCallers(deps.config.SERVICE_CALLERS)));
   registerRoutes(app, {
     sql: deps.database.sql,

@@ -491,3 +491,17 @@ describe("history and point-in-time balances", () => {
     expect(asOf.body.balances[0]?.cash).toBe("1000");
   });
 });
+
+describe("metrics", () => {
+  it("exports wallet_op_duration_seconds by operation and outcome", async () => {
+    const playerId = await fundedPlayer(fx, "100");
+    await fx.call("bridge", "POST", "/v1/bets", bet(playerId, "1000"), key());
+    const text = await (await fx.request(null, "GET", "/metrics")).text();
+    expect(text).toMatch(
+      /wallet_op_duration_seconds_count\{[^}]*operation="deposit"[^}]*outcome="ok"[^}]*\} [1-9]/,
+    );
+    expect(text).toMatch(
+      /wallet_op_duration_seconds_bucket\{le="0.1"[^}]*operation="bet"[^}]*outcome="refused"/,
+    );
+  });
+});
