@@ -414,16 +414,30 @@ function analyse(all: Token[], quoted: boolean): string | null {
         if (t.text === "into" && (next?.text === "outfile" || next?.text === "dumpfile"))
           return "into-outfile";
         if (t.text === "procedure" && next?.text === "analyse") return "procedure-analyse";
-        // `having 1=1--` appended to a grouped query: a tautology right after the clause word.
+        // `having 1=1--` appended to a grouped query, `where 1=1 and 1=0` to a FROM clause: a
+        // tautology right after the clause word.
         if (
-          t.text === "having" &&
+          (t.text === "having" || t.text === "where") &&
           (i === 0 || (previous?.type === "n" && !PROSE_WORDS.has(previous.text) && i <= 4)) &&
           !PROSE_WORDS.has(tokens[0]?.text ?? "") &&
           isTautologyAt(tokens, i + 1)
         ) {
           const left = tokens[i + 1];
           const right = tokens[endOfOperand(tokens, i + 1) + 1];
-          if (left?.type !== "n" || left.text === right?.text) return "having-tautology";
+          // "where 2 > 1 is true?" goes on as a sentence; SQL goes on with logic, comments or nothing.
+          const prose =
+            tokens[n - 1]?.text === "?" ||
+            tokens
+              .slice(i + 1)
+              .some(
+                (u) =>
+                  !u.tight &&
+                  PROSE_WORDS.has(u.text) &&
+                  u.text !== "and" &&
+                  u.text !== "or" &&
+                  u.text !== "is",
+              );
+          if ((left?.type !== "n" || left.text === right?.text) && !prose) return "clause-tautology";
         }
         break;
     }
