@@ -410,6 +410,15 @@ describe("adjustments and bonuses", () => {
       key(),
     );
     expect(noReason.status).toBe(400);
+    const nul = await fx.call(
+      "player-api",
+      "POST",
+      "/v1/adjustments",
+      { ...adj("5"), reason: "a\u0000b" },
+      key(),
+    );
+    expect(nul.status).toBe(400);
+    expect((await balanceOf(playerId))?.cash).toBe("1500");
   });
 
   it("grants, bets from bonus, converts and forfeits", async () => {

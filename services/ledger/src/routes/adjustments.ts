@@ -18,14 +18,27 @@ import {
   signedUnits,
 } from "./schemas.ts";
 
+// PostgreSQL text cannot hold NUL, and control characters have no place in an audit trail.
+const text = z
+  .string()
+  .min(1)
+  .refine(
+    (v) =>
+      ![...v].some((ch) => {
+        const code = ch.charCodeAt(0);
+        return (code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127;
+      }),
+    { message: "control characters are not allowed" },
+  );
+
 const adjustmentRequest = z
   .strictObject({
     playerId,
     currency: currencyCode,
     amount: signedUnits,
     bucket: z.enum(["cash", "bonus"]),
-    actor: z.string().min(1).max(200),
-    reason: z.string().min(1).max(1000),
+    actor: text.max(200),
+    reason: text.max(1000),
     adjustmentId: externalId,
   })
   .openapi("AdjustmentRequest");
