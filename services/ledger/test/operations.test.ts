@@ -514,3 +514,25 @@ describe("metrics", () => {
     );
   });
 });
+
+describe("extreme amounts", () => {
+  it("refuses a deposit that would overflow the balance with a 422, moving nothing", async () => {
+    const playerId = await fundedPlayer(fx, "999999999999999999");
+    const dep = { playerId, currency: "EUR", psp: "t", pspReference: "r" };
+    let refused: { status: number; body: Record<string, unknown> } | undefined;
+    for (let i = 0; i < 12 && !refused; i++) {
+      const res = await fx.call(
+        "cashier",
+        "POST",
+        "/v1/deposits",
+        { ...dep, amount: "999999999999999999", depositId: uid("d") },
+        key(),
+      );
+      if (res.status !== 201) refused = res;
+    }
+    expect(refused?.status).toBe(422);
+    expect(refused?.body.code).toBe("amount_out_of_range");
+    const balance = await balanceOf(playerId);
+    expect(BigInt(balance?.cash ?? "0") % 999999999999999999n).toBe(0n);
+  });
+});

@@ -6,6 +6,7 @@ export const ledgerErrors = {
   insufficient_funds: [422, "Insufficient funds"],
   limit_exceeded: [422, "A responsible-gaming limit would be exceeded"],
   currency_mismatch: [422, "Currency mismatch"],
+  amount_out_of_range: [422, "Amount out of range"],
   self_excluded: [403, "The player is excluded from gambling"],
   account_blocked: [403, "The account is blocked"],
   forbidden_operation: [403, "This caller may not use this operation"],

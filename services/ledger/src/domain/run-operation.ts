@@ -71,6 +71,13 @@ export async function runOperation(
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (attempt < 3 && code !== undefined && RETRYABLE.has(code)) continue;
+      if (code === "22003") {
+        // A balance or counter would leave the int64 range: refuse, nothing was written.
+        throw ledgerError(
+          "amount_out_of_range",
+          "The amount would take a balance beyond the supported range.",
+        );
+      }
       throw error;
     }
     return interpret(rows);
