@@ -536,3 +536,15 @@ describe("extreme amounts", () => {
     expect(BigInt(balance?.cash ?? "0") % 999999999999999999n).toBe(0n);
   });
 });
+
+describe("point-in-time input", () => {
+  it("answers 400 for an instant PostgreSQL cannot place", async () => {
+    const playerId = await fundedPlayer(fx, "1");
+    const res = await fx.call(
+      "cashier",
+      "GET",
+      `/v1/players/${playerId}/balances?asOf=0212-01-29T23%3A57%3A00.2-20%3A12`,
+    );
+    expect(res.status).toBe(400);
+  });
+});

@@ -1,5 +1,6 @@
 // Read models: current balances, balances as of any past instant, and per-account history with
 // the balance after each entry. Reads only; one query each.
+import { problems } from "@croupier/core/problem";
 import type { Sql } from "postgres";
 import { ledgerError } from "./ledger-errors.ts";
 
@@ -12,6 +13,18 @@ export interface BalanceView {
 }
 
 export async function balances(sql: Sql, playerId: string, asOf?: string): Promise<BalanceView[]> {
+  try {
+    return await currentOrPastBalances(sql, playerId, asOf);
+  } catch (error) {
+    // An ISO string PostgreSQL cannot place (e.g. an offset beyond ±15:59) is bad input, not a fault.
+    if (["22007", "22008", "22009"].includes((error as { code?: string }).code ?? "")) {
+      throw problems.badRequest("asOf is not an instant PostgreSQL can represent.");
+    }
+    throw error;
+  }
+}
+
+async function currentOrPastBalances(sql: Sql, playerId: string, asOf?: string): Promise<BalanceView[]> {
   const rows = asOf
     ? await sql<{ currency: string; cash: bigint; bonus: bigint; held: bigint }[]>`
         select a.currency, coalesce(e.cash_after, 0) as cash, coalesce(e.bonus_after, 0) as bonus,
