@@ -107,6 +107,14 @@ describe("service app", () => {
     expect(big.headers.get("content-type")).toBe("application/problem+json");
   });
 
+  it("refuses NUL characters in JSON text with 400, before any handler or database sees them", async () => {
+    const { app } = buildApp();
+    const response = await app.request("/things", json({ name: "a\u0000b" }));
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { detail: string }).detail).toMatch(/NUL/);
+    expect((await app.request("/things", json({ name: "plain" }))).status).toBe(201);
+  });
+
   it("hides internals of unknown errors behind a reference", async () => {
     const { app } = buildApp();
     const response = await app.request("/boom");

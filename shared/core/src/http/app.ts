@@ -171,6 +171,13 @@ function requireJsonBodies(): MiddlewareHandler<ServiceEnv> {
       if (hasBody && type !== "application/json") {
         return problemResponse(c, problems.unsupportedMediaType("Send the body as application/json."));
       }
+      // PostgreSQL text cannot hold NUL; refusing it here keeps it from ever becoming a 500 deep down.
+      if (type === "application/json" && (await c.req.text()).includes("\\u0000")) {
+        return problemResponse(
+          c,
+          problems.badRequest("Text fields must not contain NUL (\\u0000) characters."),
+        );
+      }
     }
     await next();
     return undefined;
