@@ -35,6 +35,10 @@ const { values: args } = parseArgs({
     "batch-ms": { type: "string", default: "2" },
     warmup: { type: "string", default: "10" },
     "keep-data": { type: "boolean", default: false },
+    // Where PostgreSQL spends its time: pg_stat_statements over nested statements, printed at the end.
+    "pg-profile": { type: "boolean", default: false },
+    // Writes a V8 CPU profile of the ledger process into this directory when it stops.
+    "cpu-prof": { type: "string" },
   },
 });
 const durationS = Number(args.duration);
@@ -70,6 +74,9 @@ try {
       checkpoint_timeout: "15min",
       wal_buffers: "16MB",
       jit: "off",
+      ...(args["pg-profile"]
+        ? { shared_preload_libraries: "pg_stat_statements", "pg_stat_statements.track": "all" }
+        : {}),
     },
   });
   stops.push(pg.stop);
@@ -86,12 +93,21 @@ try {
   say(`PostgreSQL 127.0.0.1:${pgPort} (synchronous_commit=on, fsync on), nats-server ${nats.url}`);
 
   const players = await seedPlayers(databaseUrl, playerCount);
+  if (args["pg-profile"])
+    await withSql(databaseUrl, (sql) =>
+      sql`create extension if not exists pg_stat_statements`.then(
+        () => sql`select pg_stat_statements_reset()`,
+      ),
+    );
   const secret = randomBytes(32).toString("base64url");
   const port = await freePort();
   const ledger = startProcess(
     "ledger",
     process.execPath,
-    [new URL("../src/main.node.ts", import.meta.url).pathname],
+    [
+      ...(args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${args["cpu-prof"]}`] : []),
+      new URL("../src/main.node.ts", import.meta.url).pathname,
+    ],
     {
       env: {
         ...process.env,
@@ -139,6 +155,7 @@ try {
       await sql.end();
     }
   })();
+  if (args["pg-profile"]) await printPgProfile(databaseUrl);
   console.log("\n=== ledger benchmark summary ===");
   console.log(
     `mode ${args.mode}, ${players.length.toLocaleString()} players, one house account (house:eu:EUR), pool ${args.pool}`,
@@ -167,6 +184,31 @@ try {
   await cleanup();
 }
 
+async function withSql<T>(url: string, use: (sql: postgres.Sql) => Promise<T>): Promise<T> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    return await use(sql);
+  } finally {
+    await sql.end();
+  }
+}
+
+async function printPgProfile(url: string) {
+  const rows = await withSql(
+    url,
+    (sql) => sql<{ calls: string; total_ms: number; mean_us: number; query: string }[]>`
+      select calls::text, round(total_exec_time)::float8 as total_ms,
+             round((total_exec_time / greatest(calls, 1) * 1000)::numeric, 1)::float8 as mean_us,
+             left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as query
+      from pg_stat_statements order by total_exec_time desc limit 25`,
+  );
+  console.log("\n=== PostgreSQL statements by total time (nested statements included) ===");
+  for (const r of rows)
+    console.log(
+      `${String(r.total_ms).padStart(8)} ms ${r.calls.padStart(9)} calls ${String(r.mean_us).padStart(8)} µs  ${r.query}`,
+    );
+}
+
 async function seedPlayers(url: string, count: number): Promise<string[]> {
   const sql = postgres(url, { max: 4, onnotice: () => {} });
   const ids = Array.from({ length: count }, (_, i) => `ply_bench_${i}`);
@@ -184,7 +226,10 @@ async function seedPlayers(url: string, count: number): Promise<string[]> {
     );
   }
   await sql`delete from outbox`;
-  await sql`vacuum analyze`;
+  // Statistics for what the seed filled. Tables the seed left empty (bets, outbox) keep "never
+  // analysed", as on a new deployment: statistics that say "empty" would make PostgreSQL cache
+  // sequential-scan plans that stay in every connection while the tables grow.
+  await sql`vacuum analyze accounts, player_controls, transactions, entries, idempotency_keys, house_entries`;
   process.stdout.write(
     `\r[bench] seeded ${ids.length.toLocaleString()} funded players in ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
   );

@@ -1,9 +1,10 @@
-// Micro-batching: operations that arrive within a short window run as one transaction (one
-// round trip of pipelined calls, one commit, one WAL flush) instead of one each. Calls are issued
-// in account order, so two batches always take their row locks in the same order and cannot
+// Micro-batching: operations that arrive within a short window run as one statement
+// (`ledger_batch`: one round trip, one transaction, one WAL flush) instead of one each. Calls are
+// ordered by account, so two batches always take their row locks in the same order and cannot
 // deadlock. A refusal is an answer, not an error, so it never spoils the batch; if anything does
 // fail, the whole batch rolls back and every operation in it runs again on its own.
 import type { Sql } from "postgres";
+import { type LedgerCall, runBatch, runCall } from "./ledger-call.ts";
 
 export class BatchAborted extends Error {
   override name = "BatchAborted";
@@ -11,13 +12,14 @@ export class BatchAborted extends Error {
 
 interface Pending {
   key: string;
-  build: (sql: Sql) => PromiseLike<unknown>;
-  resolve: (rows: unknown) => void;
+  call: LedgerCall;
+  resolve: (answer: unknown) => void;
   reject: (error: unknown) => void;
 }
 
 export interface OperationBatcher {
-  submit(key: string, build: (sql: Sql) => PromiseLike<unknown>): Promise<unknown>;
+  /** Resolves to the function's jsonb answer once the batch holding it has committed. */
+  submit(key: string, call: LedgerCall): Promise<unknown>;
 }
 
 export function createOperationBatcher(options: {
@@ -36,14 +38,15 @@ export function createOperationBatcher(options: {
     if (items.length === 0) return;
     items.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     try {
-      const results =
+      const answers =
         items.length === 1 && items[0]
-          ? [await items[0].build(options.sql)]
-          : await options.sql.begin((tx) =>
-              Promise.all(items.map((item) => item.build(tx as unknown as Sql))),
+          ? [(await runCall(options.sql, items[0].call))[0]?.r]
+          : await runBatch(
+              options.sql,
+              items.map((item) => item.call),
             );
       items.forEach((item, i) => {
-        item.resolve(results[i]);
+        item.resolve(answers[i]);
       });
     } catch {
       for (const item of items) item.reject(new BatchAborted());
@@ -51,9 +54,9 @@ export function createOperationBatcher(options: {
   }
 
   return {
-    submit(key, build) {
+    submit(key, call) {
       return new Promise((resolve, reject) => {
-        queue.push({ key, build, resolve, reject });
+        queue.push({ key, call, resolve, reject });
         if (queue.length >= options.maxBatch) void flush();
         else if (!timer) timer = setTimeout(() => void flush(), options.windowMs);
       });

@@ -2,7 +2,7 @@
 // idempotency check, responsible-gaming checks, balance update with its floor check, entries,
 // hash-chain link and outbox event all happen in that one database transaction.
 import { requestHash } from "./request-hash.ts";
-import { type OperationContext, type OperationOutcome, postingIds, runOperation } from "./run-operation.ts";
+import { type OperationContext, type OperationOutcome, runOperation } from "./run-operation.ts";
 
 export interface PlayerCurrency {
   playerId: string;
@@ -10,12 +10,10 @@ export interface PlayerCurrency {
 }
 
 export async function openAccount(ctx: OperationContext, input: PlayerCurrency & { jurisdiction: string }) {
-  return runOperation(
-    ctx,
-    null,
-    (sql) =>
-      sql`select ledger_open_account(${input.playerId}, ${input.currency}, ${input.jurisdiction}) as r`,
-  );
+  return runOperation(ctx, null, () => ({
+    fn: "ledger_open_account",
+    args: [input.playerId, input.currency, input.jurisdiction],
+  }));
 }
 
 export interface BetInput extends PlayerCurrency {
@@ -29,12 +27,25 @@ export interface BetInput extends PlayerCurrency {
 
 export async function placeBet(ctx: OperationContext, key: string, input: BetInput, hash?: string) {
   const h = hash ?? (await requestHash("bet", input));
-  return runOperation(ctx, input.playerId, (sql) => {
-    const p = postingIds(ctx);
-    return sql`select ledger_bet(${ctx.caller}, ${key}, ${h}, ${p.txId}, ${p.eventId}, ${p.context}::jsonb,
-      ${input.playerId}, ${input.currency}, ${input.amount.toString()}::bigint, ${input.betId}, ${input.roundId},
-      ${input.gameId}, ${input.providerId}, ${input.sessionId ?? null}) as r`;
-  });
+  return runOperation(ctx, input.playerId, (ids) => ({
+    fn: "ledger_bet",
+    args: [
+      ctx.caller,
+      key,
+      h,
+      ids.txId,
+      ids.eventId,
+      ids.context,
+      input.playerId,
+      input.currency,
+      input.amount.toString(),
+      input.betId,
+      input.roundId,
+      input.gameId,
+      input.providerId,
+      input.sessionId ?? null,
+    ],
+  }));
 }
 
 export interface WinInput extends PlayerCurrency {
@@ -49,12 +60,26 @@ export interface WinInput extends PlayerCurrency {
 
 export async function settleWin(ctx: OperationContext, key: string, input: WinInput, hash?: string) {
   const h = hash ?? (await requestHash("win", input));
-  return runOperation(ctx, input.playerId, (sql) => {
-    const p = postingIds(ctx);
-    return sql`select ledger_win(${ctx.caller}, ${key}, ${h}, ${p.txId}, ${p.eventId}, ${p.context}::jsonb,
-      ${input.playerId}, ${input.currency}, ${input.amount.toString()}::bigint, ${input.winId}, ${input.betId ?? null},
-      ${input.roundId}, ${input.gameId}, ${input.providerId}, ${input.closeRound ?? false}) as r`;
-  });
+  return runOperation(ctx, input.playerId, (ids) => ({
+    fn: "ledger_win",
+    args: [
+      ctx.caller,
+      key,
+      h,
+      ids.txId,
+      ids.eventId,
+      ids.context,
+      input.playerId,
+      input.currency,
+      input.amount.toString(),
+      input.winId,
+      input.betId ?? null,
+      input.roundId,
+      input.gameId,
+      input.providerId,
+      input.closeRound ?? false,
+    ],
+  }));
 }
 
 export interface RollbackInput extends PlayerCurrency {
@@ -67,12 +92,24 @@ export interface RollbackInput extends PlayerCurrency {
 
 export async function rollbackBet(ctx: OperationContext, key: string, input: RollbackInput, hash?: string) {
   const h = hash ?? (await requestHash("rollback", input));
-  return runOperation(ctx, input.playerId, (sql) => {
-    const p = postingIds(ctx);
-    return sql`select ledger_rollback(${ctx.caller}, ${key}, ${h}, ${p.txId}, ${p.eventId}, ${p.context}::jsonb,
-      ${input.playerId}, ${input.currency}, ${input.rollbackId}, ${input.betId}, ${input.roundId ?? null},
-      ${input.gameId ?? null}, ${input.providerId}) as r`;
-  });
+  return runOperation(ctx, input.playerId, (ids) => ({
+    fn: "ledger_rollback",
+    args: [
+      ctx.caller,
+      key,
+      h,
+      ids.txId,
+      ids.eventId,
+      ids.context,
+      input.playerId,
+      input.currency,
+      input.rollbackId,
+      input.betId,
+      input.roundId ?? null,
+      input.gameId ?? null,
+      input.providerId,
+    ],
+  }));
 }
 
 export interface DepositInput extends PlayerCurrency {
@@ -84,12 +121,23 @@ export interface DepositInput extends PlayerCurrency {
 
 export async function deposit(ctx: OperationContext, key: string, input: DepositInput, hash?: string) {
   const h = hash ?? (await requestHash("deposit", input));
-  return runOperation(ctx, input.playerId, (sql) => {
-    const p = postingIds(ctx);
-    return sql`select ledger_deposit(${ctx.caller}, ${key}, ${h}, ${p.txId}, ${p.eventId}, ${p.context}::jsonb,
-      ${input.playerId}, ${input.currency}, ${input.amount.toString()}::bigint, ${input.depositId}, ${input.psp},
-      ${input.pspReference}) as r`;
-  });
+  return runOperation(ctx, input.playerId, (ids) => ({
+    fn: "ledger_deposit",
+    args: [
+      ctx.caller,
+      key,
+      h,
+      ids.txId,
+      ids.eventId,
+      ids.context,
+      input.playerId,
+      input.currency,
+      input.amount.toString(),
+      input.depositId,
+      input.psp,
+      input.pspReference,
+    ],
+  }));
 }
 
 export interface WithdrawInput extends PlayerCurrency {
@@ -100,12 +148,23 @@ export interface WithdrawInput extends PlayerCurrency {
 }
 
 export async function holdWithdrawal(ctx: OperationContext, key: string, input: WithdrawInput, hash: string) {
-  return runOperation(ctx, input.playerId, (sql) => {
-    const p = postingIds(ctx);
-    return sql`select ledger_withdraw(${ctx.caller}, ${key}, ${hash}, ${p.txId}, ${p.eventId}, ${p.context}::jsonb,
-      ${input.playerId}, ${input.currency}, ${input.amount.toString()}::bigint, ${input.withdrawalId}, ${input.holdId},
-      ${input.expiresInSeconds}::int) as r`;
-  });
+  return runOperation(ctx, input.playerId, (ids) => ({
+    fn: "ledger_withdraw",
+    args: [
+      ctx.caller,
+      key,
+      hash,
+      ids.txId,
+      ids.eventId,
+      ids.context,
+      input.playerId,
+      input.currency,
+      input.amount.toString(),
+      input.withdrawalId,
+      input.holdId,
+      String(input.expiresInSeconds),
+    ],
+  }));
 }
 
 export async function settleWithdrawal(
@@ -115,11 +174,10 @@ export async function settleWithdrawal(
   action: "commit" | "release",
 ): Promise<OperationOutcome> {
   const h = await requestHash(`withdrawal_${action}`, { withdrawalId });
-  return runOperation(ctx, null, (sql) => {
-    const p = postingIds(ctx);
-    return sql`select ledger_settle_withdrawal(${ctx.caller}, ${key}, ${h}, ${p.txId}, ${p.eventId},
-      ${p.context}::jsonb, ${withdrawalId}, ${action}) as r`;
-  });
+  return runOperation(ctx, null, (ids) => ({
+    fn: "ledger_settle_withdrawal",
+    args: [ctx.caller, key, h, ids.txId, ids.eventId, ids.context, withdrawalId, action],
+  }));
 }
 
 export interface AdjustInput extends PlayerCurrency {
@@ -132,12 +190,24 @@ export interface AdjustInput extends PlayerCurrency {
 
 export async function adjust(ctx: OperationContext, key: string, input: AdjustInput, hash?: string) {
   const h = hash ?? (await requestHash("adjustment", input));
-  return runOperation(ctx, input.playerId, (sql) => {
-    const p = postingIds(ctx);
-    return sql`select ledger_adjust(${ctx.caller}, ${key}, ${h}, ${p.txId}, ${p.eventId}, ${p.context}::jsonb,
-      ${input.playerId}, ${input.currency}, ${input.amount.toString()}::bigint, ${input.bucket}, ${input.actor},
-      ${input.reason}, ${input.adjustmentId}) as r`;
-  });
+  return runOperation(ctx, input.playerId, (ids) => ({
+    fn: "ledger_adjust",
+    args: [
+      ctx.caller,
+      key,
+      h,
+      ids.txId,
+      ids.eventId,
+      ids.context,
+      input.playerId,
+      input.currency,
+      input.amount.toString(),
+      input.bucket,
+      input.actor,
+      input.reason,
+      input.adjustmentId,
+    ],
+  }));
 }
 
 export interface BonusGrantInput extends PlayerCurrency {
@@ -147,11 +217,21 @@ export interface BonusGrantInput extends PlayerCurrency {
 
 export async function grantBonus(ctx: OperationContext, key: string, input: BonusGrantInput, hash?: string) {
   const h = hash ?? (await requestHash("bonus_grant", input));
-  return runOperation(ctx, input.playerId, (sql) => {
-    const p = postingIds(ctx);
-    return sql`select ledger_bonus_grant(${ctx.caller}, ${key}, ${h}, ${p.txId}, ${p.eventId},
-      ${p.context}::jsonb, ${input.playerId}, ${input.currency}, ${input.amount.toString()}::bigint, ${input.bonusId}) as r`;
-  });
+  return runOperation(ctx, input.playerId, (ids) => ({
+    fn: "ledger_bonus_grant",
+    args: [
+      ctx.caller,
+      key,
+      h,
+      ids.txId,
+      ids.eventId,
+      ids.context,
+      input.playerId,
+      input.currency,
+      input.amount.toString(),
+      input.bonusId,
+    ],
+  }));
 }
 
 export async function settleBonus(
@@ -162,9 +242,18 @@ export async function settleBonus(
   amount: bigint | null,
 ) {
   const h = await requestHash(`bonus_${action}`, { bonusId, amount: amount?.toString() });
-  return runOperation(ctx, null, (sql) => {
-    const p = postingIds(ctx);
-    return sql`select ledger_bonus_settle(${ctx.caller}, ${key}, ${h}, ${p.txId}, ${p.eventId},
-      ${p.context}::jsonb, ${bonusId}, ${action}, ${amount === null ? null : amount.toString()}::bigint) as r`;
-  });
+  return runOperation(ctx, null, (ids) => ({
+    fn: "ledger_bonus_settle",
+    args: [
+      ctx.caller,
+      key,
+      h,
+      ids.txId,
+      ids.eventId,
+      ids.context,
+      bonusId,
+      action,
+      amount === null ? null : amount.toString(),
+    ],
+  }));
 }

@@ -3,6 +3,7 @@
 // accounts surface as a unique violation; the retry then finds the winner's record.
 import { newId } from "@croupier/core/ids";
 import type { Sql } from "postgres";
+import { BATCHABLE, type LedgerCall, runCall } from "./ledger-call.ts";
 import { ledgerError } from "./ledger-errors.ts";
 import { BatchAborted, type OperationBatcher } from "./operation-batcher.ts";
 
@@ -45,29 +46,33 @@ export function postingIds(ctx: OperationContext): PostingIds {
 }
 
 /**
- * Runs `build` (one function call) and interprets its answer. With a batcher, the call joins the
- * current micro-batch (one transaction for many operations, locks taken in account order); if that
- * batch fails as a whole, the operation runs again on its own.
+ * Runs the call `describe` returns (one function call, fresh ids per attempt) and interprets its
+ * answer. With a batcher, the call joins the current micro-batch (one statement for many
+ * operations, locks taken in account order); if that batch fails as a whole, the operation runs
+ * again on its own.
  */
 export async function runOperation(
   ctx: OperationContext,
   batchKey: string | null,
-  build: (sql: Sql) => PromiseLike<unknown>,
+  describe: (ids: PostingIds) => LedgerCall,
 ): Promise<OperationOutcome> {
   if (ctx.batcher && batchKey !== null) {
-    let rows: unknown;
-    try {
-      rows = await ctx.batcher.submit(batchKey, build);
-    } catch (error) {
-      if (!(error instanceof BatchAborted)) throw error;
-      rows = undefined;
+    const call = describe(postingIds(ctx));
+    if (BATCHABLE.has(call.fn)) {
+      let answer: unknown;
+      try {
+        answer = await ctx.batcher.submit(batchKey, call);
+      } catch (error) {
+        if (!(error instanceof BatchAborted)) throw error;
+        answer = undefined;
+      }
+      if (answer !== undefined) return interpret([{ r: answer }]);
     }
-    if (rows !== undefined) return interpret(rows);
   }
   for (let attempt = 1; ; attempt++) {
     let rows: unknown;
     try {
-      rows = await build(ctx.sql);
+      rows = await runCall(ctx.sql, describe(postingIds(ctx)));
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (attempt < 3 && code !== undefined && RETRYABLE.has(code)) continue;

@@ -1,0 +1,58 @@
+// A ledger operation as data: which PL/pgSQL function, with which arguments. The same description
+// runs on its own (one `select fn(...)`) or inside a micro-batch (one `select ledger_batch(...)`
+// for many), so a batch never needs a second code path per operation.
+import type { Sql } from "postgres";
+
+export type LedgerFunction =
+  | "ledger_open_account"
+  | "ledger_bet"
+  | "ledger_win"
+  | "ledger_rollback"
+  | "ledger_deposit"
+  | "ledger_withdraw"
+  | "ledger_settle_withdrawal"
+  | "ledger_adjust"
+  | "ledger_bonus_grant"
+  | "ledger_bonus_settle";
+
+/** Functions `ledger_batch` can dispatch (migrations/0004); the others always run on their own. */
+export const BATCHABLE: ReadonlySet<LedgerFunction> = new Set([
+  "ledger_bet",
+  "ledger_win",
+  "ledger_rollback",
+  "ledger_deposit",
+  "ledger_withdraw",
+  "ledger_adjust",
+  "ledger_bonus_grant",
+]);
+
+export interface LedgerCall {
+  fn: LedgerFunction;
+  /** Positional arguments; PostgreSQL casts each to the function's declared parameter type. */
+  args: (string | boolean | null)[];
+}
+
+const statements = new Map<string, string>();
+
+/** Runs one call as its own statement (and implicit transaction); resolves to the `r` row. */
+export function runCall(sql: Sql, call: LedgerCall): Promise<readonly { r: unknown }[]> {
+  const shape = `${call.fn}/${call.args.length}`;
+  let text = statements.get(shape);
+  if (!text) {
+    // fn is one of the fixed names above, never caller input.
+    text = `select ${call.fn}(${call.args.map((_, i) => `$${i + 1}`).join(", ")}) as r`;
+    statements.set(shape, text);
+  }
+  return sql.unsafe(text, call.args, { prepare: true }) as unknown as Promise<readonly { r: unknown }[]>;
+}
+
+/** Runs many calls as one statement; resolves to their answers in the same order. */
+export async function runBatch(sql: Sql, calls: readonly LedgerCall[]): Promise<unknown[]> {
+  const ops = JSON.stringify(calls.map((call) => [call.fn, call.args]));
+  const rows = await sql<{ r: unknown[] }[]>`select ledger_batch(${ops}::jsonb) as r`;
+  const answers = rows[0]?.r;
+  if (!Array.isArray(answers) || answers.length !== calls.length) {
+    throw new Error("ledger_batch answered a different number of operations");
+  }
+  return answers;
+}
