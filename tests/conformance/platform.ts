@@ -20,6 +20,12 @@ export interface Player {
   currency: string;
 }
 
+/** A game's stake bounds in one currency, in units; absent = no bound. */
+export interface StakeBounds {
+  minBet?: bigint;
+  maxBet?: bigint;
+}
+
 export interface PlayerSetup {
   balance?: bigint;
   currency?: string;
@@ -83,8 +89,36 @@ export function createPlatform(options: PlatformOptions) {
     return answer.token as string;
   }
 
+  const stakeBounds = new Map<string, Promise<StakeBounds>>();
+  async function loadStakeBounds(currency: string): Promise<StakeBounds> {
+    const answer = await call(
+      options.bridgeUrl,
+      await playerToBridge(),
+      "GET",
+      `/v1/games?currency=${encodeURIComponent(currency)}`,
+    );
+    const game = (
+      answer.items as { gameId: string; stakeLimits?: Record<string, Record<string, string>> }[]
+    ).find((item) => item.gameId === options.gameId);
+    const limit = game?.stakeLimits?.[currency];
+    return {
+      ...(limit?.minBet !== undefined ? { minBet: BigInt(limit.minBet) } : {}),
+      ...(limit?.maxBet !== undefined ? { maxBet: BigInt(limit.maxBet) } : {}),
+    };
+  }
+
   return {
     gameCode: options.gameId.slice(options.gameId.indexOf(":") + 1),
+    /** The scenario game's stake limits in a currency, as the bridge's catalogue publishes them. */
+    stakeBounds(currency = "EUR"): Promise<StakeBounds> {
+      let bounds = stakeBounds.get(currency);
+      if (!bounds) {
+        bounds = loadStakeBounds(currency);
+        bounds.catch(() => stakeBounds.delete(currency));
+        stakeBounds.set(currency, bounds);
+      }
+      return bounds;
+    },
     async player(setup: PlayerSetup = {}): Promise<Player> {
       const playerId = `ply_${uuidv7().replaceAll("-", "")}`;
       const currency = setup.currency ?? "EUR";

@@ -7,7 +7,13 @@ import { envVar, loadEnvOrExit } from "@croupier/core/env";
 import { createDatabase } from "@croupier/db/client";
 import { dataRoot } from "@croupier/devstack/paths";
 import { z } from "zod";
-import { SIMULATOR_GAMES, SIMULATOR_LIVE_GAMES, upsertProvider } from "./db/seed-data.ts";
+import {
+  SIMULATOR_GAMES,
+  SIMULATOR_LIVE_GAMES,
+  SIMULATOR_LIVE_STAKE_LIMITS,
+  SIMULATOR_STAKE_LIMITS,
+  upsertProvider,
+} from "./db/seed-data.ts";
 import { generateSigningKeyPair, publicKeyPemOf } from "./signing/rsa.ts";
 
 const env = loadEnvOrExit("bridge-seed", {
@@ -33,6 +39,7 @@ try {
     reportsUrl: `${simulatorUrl}/transactions/report`,
     currencies: ["EUR", "GBP", "CAD", "USD"],
     isDefault: true,
+    stakeLimits: SIMULATOR_STAKE_LIMITS,
     games: SIMULATOR_GAMES,
   });
   await upsertProvider(database.sql, {
@@ -42,6 +49,7 @@ try {
     publicKeyPem,
     currencies: ["EUR", "GBP", "CAD", "USD"],
     isDefault: true,
+    stakeLimits: SIMULATOR_LIVE_STAKE_LIMITS,
     games: SIMULATOR_LIVE_GAMES,
   });
   console.log(`bridge seed: providers simulator, simulator-live; key ${keyFile}`);

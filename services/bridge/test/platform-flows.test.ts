@@ -134,7 +134,7 @@ describe("bridge platform flows", () => {
       round,
       game_code: TEST_PROVIDERS.hub88.gameCode,
       currency: "EUR",
-      amount: 1,
+      amount: 10_000,
       round_closed: false,
     });
     expect(bet.status).toBe("RS_OK");

@@ -5,12 +5,25 @@ import { createDatabase } from "@croupier/db/client";
 import { deriveSecret } from "@croupier/devstack/secrets";
 import { createTestDatabase, startServiceProcess, TEST_ENV } from "@croupier/devstack/test-harness";
 import { generateProviderKeys } from "@croupier/provider-simulator/signing";
-import { upsertProvider } from "../src/db/seed-data.ts";
+import { type StakeLimitSeed, upsertProvider } from "../src/db/seed-data.ts";
 
-export const TEST_PROVIDERS = {
-  hub88: { id: "conf-hub88", gameCode: "conf_slot" },
-  evolution: { id: "conf-evo", gameCode: "conf_table" },
-} as const;
+/** Stake limits: a provider default for the slot, a game's own limit replacing it for the table. */
+export const TEST_PROVIDERS: Record<
+  "hub88" | "evolution",
+  { id: string; gameCode: string; stakeLimits: StakeLimitSeed; gameStakeLimits?: StakeLimitSeed }
+> = {
+  hub88: {
+    id: "conf-hub88",
+    gameCode: "conf_slot",
+    stakeLimits: { EUR: { min: "0.10", max: "1000.00" }, GBP: { min: "0.10", max: "5.00" } },
+  },
+  evolution: {
+    id: "conf-evo",
+    gameCode: "conf_table",
+    stakeLimits: { EUR: { min: "0.10", max: "100.00" } },
+    gameStakeLimits: { EUR: { min: "1.00", max: "2500.00" } },
+  },
+};
 
 export async function startRealPlatform(
   options: { bridgeEnv?: Record<string, string>; launchUrl?: string; reportsUrl?: string } = {},
@@ -31,7 +44,8 @@ export async function startRealPlatform(
       reportsUrl: adapter === "hub88" ? (options.reportsUrl ?? null) : null,
       currencies: ["EUR", "GBP"],
       isDefault: true,
-      games: [{ code: provider.gameCode, name: "Conformance game" }],
+      stakeLimits: provider.stakeLimits,
+      games: [{ code: provider.gameCode, name: "Conformance game", stakeLimits: provider.gameStakeLimits }],
     });
   }
   const ledger = await startServiceProcess("ledger", { databaseUrl: ledgerDb.url });

@@ -48,6 +48,15 @@ describe("bridge seed", () => {
         { count: number },
       ];
       expect(count).toBe(5);
+      const limits = await db.sql`
+        select provider_id, coalesce(game_code, '') as game, currency, min_bet::text as min, max_bet::text as max
+        from (select provider_id, null as game_code, currency, min_bet, max_bet from provider_stake_limits
+              union all select provider_id, game_code, currency, min_bet, max_bet from game_stake_limits) l
+        where currency = 'GBP' and provider_id = 'simulator' order by game`;
+      expect(limits.map((l) => [l.game, l.min, l.max])).toEqual([
+        ["", "10000", "10000000"],
+        ["sim_book_of_gold", "10000", "500000"],
+      ]);
     } finally {
       await db.close();
     }

@@ -16,6 +16,7 @@ export type Expected =
   | "insufficient_funds"
   | "user_disabled"
   | "limit_reached"
+  | "bet_limit_exceeded"
   | "duplicate_transaction"
   | "transaction_not_found"
   | "transaction_rolled_back"

@@ -18,6 +18,7 @@ const STATUS: Record<Expected, string> = {
   insufficient_funds: "INSUFFICIENT_FUNDS",
   user_disabled: "ACCOUNT_LOCKED",
   limit_reached: "FINAL_ERROR_ACTION_FAILED",
+  bet_limit_exceeded: "CASINO_LIMIT_EXCEEDED_STAKE",
   duplicate_transaction: "BET_ALREADY_EXIST",
   transaction_not_found: "BET_DOES_NOT_EXIST",
   transaction_rolled_back: "BET_ALREADY_SETTLED",

@@ -17,6 +17,7 @@ const STATUS: Record<Expected, string> = {
   insufficient_funds: "RS_ERROR_NOT_ENOUGH_MONEY",
   user_disabled: "RS_ERROR_USER_DISABLED",
   limit_reached: "RS_ERROR_LIMIT_REACHED",
+  bet_limit_exceeded: "RS_ERROR_BET_LIMIT_EXCEEDED",
   duplicate_transaction: "RS_ERROR_DUPLICATE_TRANSACTION",
   transaction_not_found: "RS_ERROR_TRANSACTION_DOES_NOT_EXIST",
   transaction_rolled_back: "RS_ERROR_TRANSACTION_ROLLED_BACK",

@@ -30,21 +30,29 @@ export const betScenarios: Scenario[] = [
     },
   },
   {
-    name: "bet: one wire unit (0.00001) is debited exactly",
+    name: "bet: one wire unit (0.00001) over the smallest stake is debited exactly",
     async run(t) {
-      const p = await t.platform.player({ balance: 100_000n });
-      const r = await call(t, "bet", p, { amount: 1n });
+      // The game's minimum stake (if any) plus one unit, so the last digit is what is checked.
+      const amount = ((await t.platform.stakeBounds("EUR")).minBet ?? 0n) + 1n;
+      const p = await t.platform.player({ balance: amount + 99_999n });
+      const r = await call(t, "bet", p, { amount });
       expectStatus(t, r, "ok");
       assert.equal(r.balance, 99_999n);
       await expectBalance(t, p, 99_999n);
     },
   },
   {
-    name: "bet: a large amount stays exact",
+    name: "bet and win: large amounts stay exact",
     async run(t) {
+      const { maxBet } = await t.platform.stakeBounds("EUR");
+      const large = 23_456_789_011n;
+      const stake = maxBet !== undefined && maxBet < large ? maxBet : large;
       const p = await t.platform.player({ balance: 123_456_789_012n });
-      expectStatus(t, await call(t, "bet", p, { amount: 23_456_789_011n }), "ok");
-      await expectBalance(t, p, 100_000_000_001n);
+      const [bet, round] = [uuid(), uuid()];
+      expectStatus(t, await call(t, "bet", p, { tx: bet, round, amount: stake }), "ok");
+      await expectBalance(t, p, 123_456_789_012n - stake);
+      expectStatus(t, await call(t, "win", p, { ref: bet, round, amount: large, roundClosed: true }), "ok");
+      await expectBalance(t, p, 123_456_789_012n - stake + large);
     },
   },
   {

@@ -3,12 +3,14 @@ import { betScenarios } from "./bets.ts";
 import { idempotencyScenarios } from "./idempotency.ts";
 import { rollbackScenarios } from "./rollbacks.ts";
 import type { Scenario } from "./scenario.ts";
+import { stakeLimitScenarios } from "./stake-limits.ts";
 import { viewScenarios } from "./views.ts";
 import { winScenarios } from "./wins.ts";
 
 export const scenarios: Scenario[] = [
   ...viewScenarios,
   ...betScenarios,
+  ...stakeLimitScenarios,
   ...idempotencyScenarios,
   ...winScenarios,
   ...rollbackScenarios,

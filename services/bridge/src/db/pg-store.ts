@@ -7,6 +7,7 @@ import type {
   GameRecord,
   ProviderRecord,
   SessionRecord,
+  StakeLimits,
   StoredTransaction,
 } from "../domain/store-port.ts";
 import { ttlCache } from "./ttl-cache.ts";
@@ -22,7 +23,30 @@ interface ProviderRow {
   enabled: boolean;
   is_default: boolean;
   timeout_ms: number;
+  stake_limits: StakeLimitRow[] | null;
 }
+
+interface StakeLimitRow {
+  currency: string;
+  min: string | null;
+  max: string | null;
+}
+
+/** Stake limits arrive as a JSON array (bigints as text) aggregated beside their provider or game. */
+function toStakeLimits(rows: StakeLimitRow[] | null | undefined): StakeLimits {
+  const limits: StakeLimits = {};
+  for (const row of rows ?? []) {
+    limits[row.currency] = {
+      minBet: row.min === null ? null : BigInt(row.min),
+      maxBet: row.max === null ? null : BigInt(row.max),
+    };
+  }
+  return limits;
+}
+
+const limitsOf = (table: string, match: string) =>
+  `coalesce((select json_agg(json_build_object('currency', l.currency, 'min', l.min_bet::text,
+     'max', l.max_bet::text)) from ${table} l where ${match}), '[]') as stake_limits`;
 
 const toProvider = (row: ProviderRow): ProviderRecord => ({
   id: row.id,
@@ -35,6 +59,7 @@ const toProvider = (row: ProviderRow): ProviderRecord => ({
   enabled: row.enabled,
   isDefault: row.is_default,
   timeoutMs: row.timeout_ms,
+  stakeLimits: toStakeLimits(row.stake_limits),
 });
 
 const toGame = (row: Record<string, unknown>): GameRecord => ({
@@ -45,6 +70,7 @@ const toGame = (row: Record<string, unknown>): GameRecord => ({
   currencies: row.currencies as string[],
   rtp: row.rtp === null ? null : String(row.rtp),
   enabled: row.enabled as boolean,
+  stakeLimits: toStakeLimits(row.stake_limits as StakeLimitRow[] | null),
 });
 
 const toSession = (row: Record<string, unknown>): SessionRecord => ({
@@ -74,6 +100,12 @@ const toTransaction = (row: Record<string, unknown>): StoredTransaction => ({
   ledgerTxId: row.ledger_tx_id as string | null,
 });
 
+const PROVIDER_LIMITS = limitsOf("provider_stake_limits", "l.provider_id = p.id");
+const GAME_LIMITS = limitsOf(
+  "game_stake_limits",
+  "l.provider_id = g.provider_id and l.game_code = g.game_code",
+);
+
 export function createPgStore(sql: Sql, options: { cacheMs?: number } = {}): BridgeStore {
   const cacheMs = options.cacheMs ?? 5_000;
   // The registry changes rarely and sessions never change once issued: short caches keep the
@@ -84,7 +116,10 @@ export function createPgStore(sql: Sql, options: { cacheMs?: number } = {}): Bri
 
   const allProviders = () =>
     providers.get("all", async () =>
-      (await sql<ProviderRow[]>`select * from providers order by id`).map(toProvider),
+      (
+        await sql<ProviderRow[]>`
+          select p.*, ${sql.unsafe(PROVIDER_LIMITS)} from providers p order by p.id`
+      ).map(toProvider),
     );
 
   return {
@@ -94,11 +129,15 @@ export function createPgStore(sql: Sql, options: { cacheMs?: number } = {}): Bri
       (await allProviders()).find((p) => p.adapter === adapter && p.isDefault),
     findGame: async (providerId, gameCode) =>
       (await games.get(`${providerId}\u0000${gameCode}`, async () => {
-        const [row] =
-          await sql`select * from games where provider_id = ${providerId} and game_code = ${gameCode}`;
+        const [row] = await sql`select g.*, ${sql.unsafe(GAME_LIMITS)} from games g
+            where g.provider_id = ${providerId} and g.game_code = ${gameCode}`;
         return row ? toGame(row) : null;
       })) ?? undefined,
-    listGames: async () => (await sql`select * from games order by provider_id, game_code`).map(toGame),
+    listGames: async () =>
+      (
+        await sql`select g.*, ${sql.unsafe(GAME_LIMITS)} from games g
+          order by g.provider_id, g.game_code`
+      ).map(toGame),
     findSession: async (token) =>
       (await sessions.get(token, async () => {
         const [row] = await sql`select * from sessions where token = ${token}`;

@@ -2,6 +2,15 @@
 // (db/pg-store.ts), a Map-backed model in unit tests (domain/memory-store.ts).
 import type { TransactionKind } from "./outcomes.ts";
 
+/** Bounds of one stake in units of the currency's scale; null is no bound. */
+export interface StakeLimit {
+  minBet: bigint | null;
+  maxBet: bigint | null;
+}
+
+/** Stake limits by currency code. */
+export type StakeLimits = Record<string, StakeLimit>;
+
 export interface ProviderRecord {
   id: string;
   adapter: string;
@@ -13,6 +22,8 @@ export interface ProviderRecord {
   enabled: boolean;
   isDefault: boolean;
   timeoutMs: number;
+  /** The provider's default stake limits for its games; absent or missing currency = none. */
+  stakeLimits?: StakeLimits;
 }
 
 export interface GameRecord {
@@ -23,6 +34,8 @@ export interface GameRecord {
   currencies: string[];
   rtp: string | null;
   enabled: boolean;
+  /** Per-currency overrides of the provider's stake limits for this game. */
+  stakeLimits?: StakeLimits;
 }
 
 export interface SessionRecord {

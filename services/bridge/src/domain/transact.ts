@@ -8,6 +8,7 @@ import { transactionFingerprint } from "./fingerprint.ts";
 import { refusalForWalletError } from "./map-wallet-error.ts";
 import { isFinal, type Outcome, type TransactionKind } from "./outcomes.ts";
 import { idempotencyKey, roundRef as ledgerRoundId, scopedRef } from "./refs.ts";
+import { stakeAllowed, stakeLimitFor } from "./stake-limits.ts";
 import type { ProviderRecord, SessionRecord } from "./store-port.ts";
 import { type WalletResult, WalletUnavailableError } from "./wallet-port.ts";
 
@@ -126,6 +127,9 @@ export async function transact(
         { status: refusal, playerId: request.playerId },
         request.currency ?? session?.currency ?? null,
       ),
+      // A stake refusal is the transaction's answer, like the ledger's refusals: a retry under
+      // the same transaction id gets it again even if the registry's limits changed meanwhile.
+      { transaction: refusal === "bet_limit_exceeded" },
     );
   }
   const currency = request.currency ?? (await resolveCurrency(ctx, request, session));
@@ -187,6 +191,8 @@ async function checkRequest(
       const launched = await ctx.store.findGame(request.provider.id, session.gameCode);
       if (launched?.category !== "live" || game.category !== "live") return "invalid_game";
     }
+    const limit = stakeLimitFor(request.provider, game, session.currency);
+    if (!stakeAllowed(limit, request.walletAmount ?? request.amount)) return "bet_limit_exceeded";
     return undefined;
   }
   if (session && (session.providerId !== request.provider.id || session.playerId !== request.playerId)) {

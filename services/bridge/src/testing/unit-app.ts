@@ -35,6 +35,8 @@ export async function buildUnitApp(options: { now?: () => Date } = {}) {
     enabled: true,
     isDefault: true,
     timeoutMs: 1000,
+    // 0.01 to 50.00 EUR by default; blackjack takes up to 200.00 EUR (see stake-limits.test.ts).
+    stakeLimits: { EUR: { minBet: 1_000n, maxBet: 5_000_000n } },
   };
   memory.addProvider(provider);
   memory.addProvider({ ...provider, id: "acme-live", adapter: "evolution", isDefault: true });
@@ -48,6 +50,7 @@ export async function buildUnitApp(options: { now?: () => Date } = {}) {
         currencies: [],
         rtp: null,
         enabled: true,
+        ...(gameCode === "blackjack" ? { stakeLimits: { EUR: { minBet: null, maxBet: 20_000_000n } } } : {}),
       });
     }
   }

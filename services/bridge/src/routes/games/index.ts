@@ -1,6 +1,7 @@
 import type { ServiceApp } from "@croupier/core/http/app";
 import { createRoute, z } from "@hono/zod-openapi";
-import type { BridgeStore } from "../../domain/store-port.ts";
+import { stakeLimitFor } from "../../domain/stake-limits.ts";
+import type { BridgeStore, GameRecord, ProviderRecord } from "../../domain/store-port.ts";
 
 const gameItem = z.object({
   gameId: z.string(),
@@ -9,6 +10,11 @@ const gameItem = z.object({
   category: z.string(),
   currencies: z.array(z.string()),
   rtp: z.number().optional(),
+  /** Per currency: the smallest and largest stake accepted, in units of the currency's scale. */
+  stakeLimits: z.record(
+    z.string(),
+    z.object({ minBet: z.string().optional(), maxBet: z.string().optional() }),
+  ),
 });
 
 export const gamesRoute = createRoute({
@@ -34,6 +40,19 @@ export const gamesRoute = createRoute({
 /** `<providerId>:<gameCode>`: game codes are only unique within a provider. */
 export const gameIdOf = (providerId: string, gameCode: string) => `${providerId}:${gameCode}`;
 
+function stakeLimitsView(provider: ProviderRecord, game: GameRecord, currencies: string[]) {
+  const view: Record<string, { minBet?: string; maxBet?: string }> = {};
+  for (const currency of currencies) {
+    const limit = stakeLimitFor(provider, game, currency);
+    if (!limit) continue;
+    view[currency] = {
+      ...(limit.minBet !== null ? { minBet: limit.minBet.toString() } : {}),
+      ...(limit.maxBet !== null ? { maxBet: limit.maxBet.toString() } : {}),
+    };
+  }
+  return view;
+}
+
 export function registerGames(app: ServiceApp, store: BridgeStore) {
   app.openapi(gamesRoute, async (c) => {
     const { currency } = c.req.valid("query");
@@ -53,6 +72,7 @@ export function registerGames(app: ServiceApp, store: BridgeStore) {
         category: game.category,
         currencies,
         ...(game.rtp ? { rtp: Number(game.rtp) } : {}),
+        stakeLimits: stakeLimitsView(providers.get(game.providerId) as ProviderRecord, game, currencies),
       }));
     return c.json({ items }, 200);
   });
