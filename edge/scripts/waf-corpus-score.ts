@@ -2,13 +2,13 @@
 // traffic:  node edge/scripts/waf-corpus-score.ts [--verbose]
 import { inspectRequest } from "../src/waf/index.ts";
 import { attackCorpus, evasionCorpus } from "../test/waf/corpus/attack-corpus.ts";
-import { benignCorpus, routeIdFor } from "../test/waf/corpus/benign-corpus.ts";
+import { benignCorpus, routeOptionsFor } from "../test/waf/corpus/benign-corpus.ts";
 
 const verbose = process.argv.includes("--verbose");
 const benign = benignCorpus(2000);
 let benignBlocked = 0;
 for (const request of benign) {
-  const result = inspectRequest(request, { paranoiaLevel: 1, routeId: routeIdFor(request) });
+  const result = inspectRequest(request, { paranoiaLevel: 1, ...routeOptionsFor(request) });
   if (result.blocked) {
     benignBlocked++;
     if (verbose)

@@ -17,7 +17,12 @@ export const waf: Step = (edge) => {
         body: edge.body,
         contentType: edge.contentType,
       },
-      { paranoiaLevel: deps.config.wafParanoiaLevel, routeId: edge.route.id },
+      {
+        paranoiaLevel: deps.config.wafParanoiaLevel,
+        routeId: edge.route.id,
+        // The route table is the method policy: writes pass only on the routes that serve them.
+        allowedMethods: [edge.route.method],
+      },
     );
   } catch (error) {
     // A WAF that cannot decide does not wave the request through.

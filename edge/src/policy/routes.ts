@@ -27,7 +27,12 @@ export type RateLimitPolicy = {
 export type RoutePolicy = {
   /** Stable id used in logs, metrics and WAF exclusions. */
   id: string;
-  method: "GET" | "POST" | "PUT" | "DELETE";
+  /**
+   * The one method the route serves. It is also the route's WAF method allowlist: PUT, PATCH and
+   * DELETE pass the WAF only on routes listed with them; every route accepts GET, HEAD, POST and
+   * OPTIONS as far as the WAF is concerned (routing still answers 404 for a method not listed).
+   */
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Hono path pattern. */
   path: string;
   class: RouteClass;

@@ -1,6 +1,6 @@
 import { collectTargets } from "./request/collect-targets.ts";
 import { DEFAULT_ROUTE_EXCLUSIONS, exclusionsFor, isExcluded } from "./route-exclusions.ts";
-import { type RequestRule, readsHeader, SEVERITY_SCORE, type ValueRule } from "./rule.ts";
+import { allowedMethodSet, type RequestRule, readsHeader, SEVERITY_SCORE, type ValueRule } from "./rule.ts";
 import { REQUEST_RULES, VALUE_RULES } from "./rules/index.ts";
 import { ValueViews } from "./transform/pipelines.ts";
 import type { InspectionResult, InspectOptions, Match, WafRequest } from "./types.ts";
@@ -28,9 +28,10 @@ export function inspectWith(
     return true;
   };
 
+  const context = { request, collected, allowedMethods: allowedMethodSet(options.allowedMethods) };
   for (const rule of requestRules) {
     if (rule.paranoia > options.paranoiaLevel) continue;
-    const target = rule.check({ request, collected });
+    const target = rule.check(context);
     if (target !== null) record(rule.id, rule.family, target, rule.severity);
   }
 

@@ -79,6 +79,39 @@ describe("inspectRequest", () => {
     expect(inspectRequest(input, { paranoiaLevel: 1, routeId: "wallet.deposit" }).blocked).toBe(true);
   });
 
+  it("accepts writes only on routes that serve them, as the route table says", () => {
+    const put = request({
+      method: "PUT",
+      url: "https://api.croupier.test/v1/limits",
+      body: '{"deposit":{"daily":"5000"}}',
+      contentType: "application/json",
+    });
+    const blockedBy = (input: ReturnType<typeof request>, allowedMethods?: string[]) =>
+      inspectRequest(input, { paranoiaLevel: 1, routeId: "limits.update", allowedMethods })
+        .matches.filter((match) => match.ruleId === "protocol-method-not-allowed")
+        .map((match) => match.target);
+    expect(blockedBy(put, ["PUT"])).toEqual([]);
+    expect(blockedBy(put)).toEqual(["method"]);
+    expect(blockedBy({ ...put, method: "DELETE" }, ["PUT"])).toEqual(["method"]);
+    for (const method of ["GET", "HEAD", "POST", "OPTIONS"])
+      expect(blockedBy({ ...put, method }, undefined)).toEqual([]);
+    expect(blockedBy({ ...put, method: "PROPFIND" }, ["PUT"])).toEqual(["method"]);
+    const override = request({
+      method: "POST",
+      url: "https://api.croupier.test/v1/limits",
+      headers: { "x-http-method-override": "DELETE" },
+    });
+    expect(blockedBy(override, ["POST"])).toEqual(["header.x-http-method-override"]);
+  });
+
+  it("reads a JSON Content-Type as a JSON client even without a body", () => {
+    const url = "https://api.croupier.test/v1/search?q=%5Cu0061lert";
+    const ids = (contentType?: string) =>
+      inspectRequest(request({ method: "POST", url, contentType }), PL1).matches.map((m) => m.ruleId);
+    expect(ids("application/json")).not.toContain("protocol-backslash-unicode-escape");
+    expect(ids()).toContain("protocol-backslash-unicode-escape");
+  });
+
   it("honours a custom exclusion table by family and target prefix", () => {
     const input = request({ url: "https://api.croupier.test/v1/cms?html=%3Cscript%3Ealert(1)%3C/script%3E" });
     const options: InspectOptions = {

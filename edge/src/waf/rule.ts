@@ -29,7 +29,22 @@ export type ValueRule = RuleBase & {
   test(value: string, target: Target): boolean;
 };
 
-export type RequestContext = { request: WafRequest; collected: CollectedRequest };
+export type RequestContext = {
+  request: WafRequest;
+  collected: CollectedRequest;
+  /** Upper-case methods the route accepts (CRS's default set plus what the route serves). */
+  allowedMethods: ReadonlySet<string>;
+};
+
+/** CRS's default `allowed_methods`: what any route accepts; writes are allowed per route. */
+export const DEFAULT_ALLOWED_METHODS: readonly string[] = ["GET", "HEAD", "POST", "OPTIONS"];
+const DEFAULT_METHOD_SET: ReadonlySet<string> = new Set(DEFAULT_ALLOWED_METHODS);
+
+/** The method allowlist of a route: the default set plus the methods the route itself serves. */
+export function allowedMethodSet(routeMethods: readonly string[] | undefined): ReadonlySet<string> {
+  if (routeMethods === undefined || routeMethods.length === 0) return DEFAULT_METHOD_SET;
+  return new Set([...DEFAULT_ALLOWED_METHODS, ...routeMethods.map((method) => method.toUpperCase())]);
+}
 
 /** Looks at the request as a whole (protocol rules); returns the offending target name or null. */
 export type RequestRule = RuleBase & { check(context: RequestContext): string | null };

@@ -62,4 +62,9 @@ export type InspectOptions = {
   anomalyThreshold?: number;
   /** Defaults to the platform table in route-exclusions.ts. */
   routeExclusions?: readonly RouteExclusions[];
+  /**
+   * Methods the route serves beyond CRS's default policy (GET, HEAD, POST, OPTIONS): PUT, PATCH and
+   * DELETE pass only on routes that take them. The edge passes the method from its route table.
+   */
+  allowedMethods?: readonly string[];
 };

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { inspectRequest } from "../../src/waf/index.ts";
 import { attackCorpus, evasionCorpus } from "./corpus/attack-corpus.ts";
-import { benignCorpus, routeIdFor } from "./corpus/benign-corpus.ts";
+import { benignCorpus, routeOptionsFor } from "./corpus/benign-corpus.ts";
 
 // The acceptance bar for unseen traffic: at most 0.5 % of benign requests blocked and a balanced
 // accuracy of at least 90 %, at paranoia level 1.
 describe("own corpora at paranoia level 1", () => {
   const benign = benignCorpus(400);
   const falsePositives = benign.filter(
-    (request) => inspectRequest(request, { paranoiaLevel: 1, routeId: routeIdFor(request) }).blocked,
+    (request) => inspectRequest(request, { paranoiaLevel: 1, ...routeOptionsFor(request) }).blocked,
   ).length;
   const attacks = [...attackCorpus(), ...evasionCorpus()].map(({ family, request }) => ({
     family,

@@ -1,9 +1,11 @@
 import type { RequestContext, RequestRule, ValueRule } from "../rule.ts";
 import { decodeHtmlEntities } from "../transform/html-entities.ts";
+import { hasMalformedUtf8, MALFORMED_UTF8_PATTERNS } from "../transform/malformed-utf8.ts";
 import { urlDecode } from "../transform/url-decode.ts";
 import { INJECTION_KINDS, regexRule, requestRule, valueRule } from "./define.ts";
 
-const ALLOWED_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+// Headers through which some frameworks let a POST act as another method.
+const METHOD_OVERRIDE_HEADERS = ["x-http-method-override", "x-http-method", "x-method-override"];
 const ALLOWED_CONTENT_TYPES = new Set([
   "application/x-www-form-urlencoded",
   "multipart/form-data",
@@ -45,10 +47,8 @@ const UNUSUAL_HEADERS = new Set([
   "x-method-override",
 ]);
 const IP_HOST = /^(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]{2,45}\])(?::\d{1,5})?$/i;
-const OVERLONG_OR_INVALID_UTF8 = /%(?:c[01]|f[5-9a-f])/i;
 const FULLWIDTH_PERCENT_U = /%u(?:ff[0-9a-f]{2}|fe[0-9a-f]{2})/i;
 const RANGE_SPEC = /^bytes\s*=\s*(.{0,2000})$/i;
-const HEX_PAIR = /^[0-9a-f]{2}$/i;
 const CONNECTION_TOKEN = /^[\w-]{1,64}$/;
 const BACKSLASH_UNICODE_ESCAPE = /\\u[0-9a-f]{4}/i;
 
@@ -59,30 +59,6 @@ const MAX_TOTAL_ARGUMENT_LENGTH = 64_000;
 
 function header(context: RequestContext, name: string): string | null {
   return context.request.headers.get(name);
-}
-
-/** Decodes percent escapes into bytes and checks they form valid, shortest-form UTF-8. */
-export function hasInvalidUtf8(raw: string): boolean {
-  if (raw.indexOf("%") < 0) return false;
-  const bytes: number[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const ch = raw.charCodeAt(i);
-    if (ch === 37 && i + 2 < raw.length) {
-      const value = Number.parseInt(raw.slice(i + 1, i + 3), 16);
-      if (!Number.isNaN(value) && HEX_PAIR.test(raw.slice(i + 1, i + 3))) {
-        bytes.push(value);
-        i += 2;
-        continue;
-      }
-    }
-    bytes.push(ch < 0x80 ? ch : 0x41);
-  }
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(new Uint8Array(bytes));
-    return false;
-  } catch {
-    return true;
-  }
 }
 
 // Multipart part names and file names are parsed differently by different back ends when they
@@ -100,9 +76,13 @@ export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
     patterns: [BACKSLASH_UNICODE_ESCAPE],
     // `\u0061` in a query or form value is an evasion; in JSON it is ordinary escaping.
     check: (context) => {
+      // JSON clients escape with \u as a matter of course, in their query strings too; the signal only
+      // exists without them. A JSON Content-Type declares such a client even when there is no body
+      // (as CRS does when its JSON body processor is selected).
+      if (context.collected.bodyKind === "json") return null;
+      const contentType = context.request.contentType ?? header(context, "content-type") ?? "";
+      if (contentType.toLowerCase().includes("json")) return null;
       for (const target of context.collected.targets) {
-        // JSON clients escape with \u as a matter of course; the signal only exists without them.
-        if (context.collected.bodyKind === "json") return null;
         const fromForm =
           target.kind === "query-value" ||
           (target.kind === "body-value" && context.collected.bodyKind === "form");
@@ -130,7 +110,18 @@ export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
   requestRule({
     id: "protocol-method-not-allowed",
     family: "protocol",
-    check: (context) => (ALLOWED_METHODS.has(context.request.method.toUpperCase()) ? null : "method"),
+    // CRS's policy: GET, HEAD, POST and OPTIONS everywhere; PUT, PATCH and DELETE only where the route
+    // serves them (the caller passes the route's methods). A method-override header naming a method
+    // the route does not serve is the same request in disguise.
+    check: (context) => {
+      if (!context.allowedMethods.has(context.request.method.toUpperCase())) return "method";
+      for (const name of METHOD_OVERRIDE_HEADERS) {
+        const override = header(context, name);
+        if (override !== null && !context.allowedMethods.has(override.trim().toUpperCase()))
+          return `header.${name}`;
+      }
+      return null;
+    },
   }),
   requestRule({
     id: "protocol-body-on-get",
@@ -240,15 +231,17 @@ export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
   requestRule({
     id: "protocol-invalid-utf8",
     family: "protocol",
-    // Legacy Latin-1 forms (`%E9` for é) are malformed but harmless; this adds to other evidence only.
+    // Disguised UTF-8 (overlong, surrogate, out-of-range, cut-short sequences) is how `/` and `.` get
+    // past filters that decoders later restore; bytes of legacy single-byte charsets (`%E9` for é in
+    // Latin-1, EBCDIC form posts) are not flagged. A warning: it adds to other evidence only.
     severity: "warning",
-    patterns: [OVERLONG_OR_INVALID_UTF8, FULLWIDTH_PERCENT_U, HEX_PAIR],
+    patterns: [...MALFORMED_UTF8_PATTERNS, FULLWIDTH_PERCENT_U],
     check: (context) => {
       const { rawPath, rawQuery } = context.collected;
-      if (hasInvalidUtf8(rawQuery) || hasInvalidUtf8(rawPath)) return "query";
+      if (hasMalformedUtf8(rawQuery) || hasMalformedUtf8(rawPath)) return "query";
       if (FULLWIDTH_PERCENT_U.test(rawQuery) || FULLWIDTH_PERCENT_U.test(rawPath)) return "query";
       const body = context.request.body ?? "";
-      if (context.collected.bodyKind === "form" && (hasInvalidUtf8(body) || FULLWIDTH_PERCENT_U.test(body)))
+      if (context.collected.bodyKind === "form" && (hasMalformedUtf8(body) || FULLWIDTH_PERCENT_U.test(body)))
         return "body";
       return null;
     },

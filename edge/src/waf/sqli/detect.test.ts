@@ -70,6 +70,9 @@ describe("detectSqlInjection on support-ticket prose", () => {
     "Drop table games are my favourite (craps, roulette)",
     "I was having 2 > 1 issues with the app",
     "where 2 > 1 is true?",
+    // Several lines of prose before the first quote: an article or ticket quoting SQL, not a break.
+    "Our report on the outage\nThe app sent the query for this page and it failed.\nThe user typed 'susan' and then ' or 1=1; -- into the name box.",
+    'Steps to reproduce\nI open the page and type this in the search box.\nThe error says "SELECT * FROM games" failed',
   ])("leaves %j alone", (text) => {
     expect(detectSqlInjection(text)).toBeNull();
   });
@@ -82,6 +85,8 @@ describe("detectSqlInjection on support-ticket prose", () => {
     "@var select @var as var into temp end --",
     "drop table users--",
     "' select * from users--",
+    "1\n' or 1=1--",
+    "x\ny' union select password from users--",
   ])("flags %j", (payload) => {
     expect(detectSqlInjection(payload)).not.toBeNull();
   });

@@ -19,8 +19,8 @@ export function detectSqlInjection(input: string): string | null {
   // they cannot form any of the sequences below, so skip tokenizing them.
   if (!SQL_PUNCTUATION.test(input) && !SQL_STATEMENT_WORD.test(input)) return null;
   const contexts: ("" | "'" | '"' | "`")[] = [""];
-  if (input.includes("'")) contexts.push("'");
-  if (input.includes('"')) contexts.push('"');
+  if (input.includes("'") && !opensWithDocument(input, "'")) contexts.push("'");
+  if (input.includes('"') && !opensWithDocument(input, '"')) contexts.push('"');
   // A backtick break closes an identifier (`name`); text before the first backtick that has spaces is
   // prose opening a Markdown code span ("The query `SELECT …` is wrong").
   const backtick = input.indexOf("`");
@@ -33,6 +33,24 @@ export function detectSqlInjection(input: string): string | null {
   return null;
 }
 
+/**
+ * Read as if pasted inside a literal, the text before the first quote is the value the application
+ * expected and the quote is the break. When that text is already several lines of prose (articles,
+ * pronouns), the value is a document — an article or a support message quoting SQL — and its quotes
+ * are quotation marks; the plain reading still applies to it.
+ */
+function opensWithDocument(input: string, quote: string): boolean {
+  const prefix = input.slice(0, input.indexOf(quote));
+  if (!LINE_BREAK.test(prefix)) return false;
+  let proseWords = 0;
+  for (const word of prefix.toLowerCase().split(NON_WORD)) {
+    if (PROSE_WORDS.has(word) && ++proseWords >= 3) return true;
+  }
+  return false;
+}
+
+const LINE_BREAK = /[\r\n]/;
+const NON_WORD = /[^a-z]+/;
 const WORD_OPERATOR = /^[a-z]/;
 const SQL_PUNCTUATION = /['"`();=<>|&#*!~^\\]|--|\/\*|@@|(?:^|\s)@|::/;
 const SQL_STATEMENT_WORD =
@@ -69,6 +87,8 @@ const BREAK_OPERATORS = new Set([
 ]);
 const EXEC_TARGET = /^(?:xp_|sp_|master\b|dbo\b)/;
 export const DETECT_PATTERNS: readonly RegExp[] = [
+  LINE_BREAK,
+  NON_WORD,
   WORD_OPERATOR,
   EXEC_TARGET,
   SQL_PUNCTUATION,

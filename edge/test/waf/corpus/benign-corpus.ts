@@ -1,7 +1,7 @@
 // Benign traffic shaped like a real-money casino's API and web front end, generated from templates
 // with a fixed seed so the false-positive figure is reproducible. Written for this project; it is
 // not derived from the CRS suite, so it checks the detectors against data they were not tuned on.
-import type { WafRequest } from "../../../src/waf/index.ts";
+import type { InspectOptions, WafRequest } from "../../../src/waf/index.ts";
 
 function random(seed: number): () => number {
   let state = seed >>> 0;
@@ -556,4 +556,12 @@ export function benignCorpus(count: number, seed = 20240601): WafRequest[] {
 /** The route id the edge would assign: auth routes exclude password fields. */
 export function routeIdFor(request: WafRequest): string {
   return request.url.includes("/auth/register") ? "auth.register" : "api";
+}
+
+/**
+ * The WAF options the edge would pass: the route id and, as the route table does, the method the
+ * route serves (every request here is legitimate, so its route serves its method, PATCH included).
+ */
+export function routeOptionsFor(request: WafRequest): Omit<InspectOptions, "paranoiaLevel"> {
+  return { routeId: routeIdFor(request), allowedMethods: [request.method] };
 }

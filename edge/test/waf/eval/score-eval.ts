@@ -19,6 +19,14 @@ export type EvalScore = {
   falsePositives: { item: LabelledRequest; result: InspectionResult }[];
 };
 
+/**
+ * The corpus scores payloads, not method policy: each request is taken to reach a route that serves its
+ * method (the edge passes the route table's method; a PATCH to a route without one is refused).
+ */
+function routeMethods(request: LabelledRequest["request"]): string[] {
+  return [request.method];
+}
+
 function tally(scores: Map<string, ClassScore>, label: string, blocked: boolean) {
   const entry = scores.get(label) ?? { label, total: 0, blocked: 0 };
   entry.total++;
@@ -38,7 +46,11 @@ export function scoreEval(corpus: EvalCorpus, paranoiaLevel: ParanoiaLevel = 1):
   let attacks = 0;
   let caught = 0;
   for (const item of evalAttacks(corpus)) {
-    const { blocked } = inspectRequest(item.request, { paranoiaLevel, routeId: "api" });
+    const { blocked } = inspectRequest(item.request, {
+      paranoiaLevel,
+      routeId: "api",
+      allowedMethods: routeMethods(item.request),
+    });
     tally(attackScores, item.label, blocked);
     attacks++;
     if (blocked) caught++;
@@ -47,7 +59,11 @@ export function scoreEval(corpus: EvalCorpus, paranoiaLevel: ParanoiaLevel = 1):
   let benign = 0;
   let benignBlocked = 0;
   for (const item of evalBenign(corpus)) {
-    const result = inspectRequest(item.request, { paranoiaLevel, routeId: evalRouteId(item.request) });
+    const result = inspectRequest(item.request, {
+      paranoiaLevel,
+      routeId: evalRouteId(item.request),
+      allowedMethods: routeMethods(item.request),
+    });
     tally(benignScores, item.label, result.blocked);
     benign++;
     if (result.blocked) {
