@@ -53,10 +53,7 @@ export function createServiceApp(options: ServiceAppOptions): ServiceApp {
   });
 
   app.use("*", requestContext(options, tracing));
-  const limit = bodyLimit({
-    maxSize: options.maxBodyBytes ?? 64 * 1024,
-    onError: (c) => problemResponse(c, problems.payloadTooLarge(options.maxBodyBytes ?? 64 * 1024)),
-  });
+  const limit = limitBodies(options.maxBodyBytes ?? 64 * 1024);
   const jsonOnly = requireJsonBodies();
   const selfChecked = options.selfCheckedBodyPaths ?? [];
   const unlessSelfChecked =
@@ -157,6 +154,29 @@ function requestContext(options: ServiceAppOptions, tracing: Tracing): Middlewar
 /** The matched route template, so metrics never get one label per player id. */
 function routeOf(c: Context): string {
   return c.req.routePath && c.req.routePath !== "*" ? c.req.routePath : "unmatched";
+}
+
+/**
+ * Refuses bodies over `maxBytes` with 413. A declared Content-Length (without Transfer-Encoding)
+ * is checked from the header alone: the HTTP parser never delivers more than it declares, and
+ * leaving the body unread keeps the runtime's fast path that reads it straight from the socket
+ * (no web stream per request). Streamed bodies are counted as they arrive by Hono's bodyLimit.
+ */
+function limitBodies(maxBytes: number): MiddlewareHandler<ServiceEnv> {
+  const streamed = bodyLimit({
+    maxSize: maxBytes,
+    onError: (c) => problemResponse(c, problems.payloadTooLarge(maxBytes)),
+  });
+  return async (c, next) => {
+    const method = c.req.method;
+    if (method === "GET" || method === "HEAD" || method === "OPTIONS") return next();
+    const length = c.req.header("content-length");
+    if (length !== undefined && c.req.header("transfer-encoding") === undefined) {
+      if (Number(length) > maxBytes) return problemResponse(c, problems.payloadTooLarge(maxBytes));
+      return next();
+    }
+    return streamed(c, next);
+  };
 }
 
 /** Bodies are JSON; anything else is refused with 415 before any handler runs. */
