@@ -105,7 +105,11 @@ try {
   say(`signing ${Number(values.rounds) * 2} requests before the clock starts`);
   const rounds = buildRounds(Number(values.rounds));
   say(`measuring: ${rounds.length} rounds, ${values.concurrency} in flight`);
+  const statementsBefore = await stack.databaseStatements();
+  const cpuBefore = stack.cpuSeconds();
   const { seconds } = await drive(rounds, Number(values.concurrency), playRound);
+  const cpuAfter = stack.cpuSeconds();
+  const statementsAfter = await stack.databaseStatements();
   const sorted = Float64Array.from(latencies).sort();
   const requests = latencies.length;
   const result = {
@@ -127,6 +131,21 @@ try {
       ])),
       ...(await meanRouteTimes(stack.ledgerUrl, ["/v1/bets", "/v1/wins"])),
     },
+    // Database statements (transactions) per request in each service's database, everything
+    // included (the round-event relay, readiness probes).
+    statementsPerRequest: Object.fromEntries(
+      Object.entries(statementsAfter).map(([name, after]) => [
+        name,
+        Number(((after - (statementsBefore[name] ?? 0)) / requests).toFixed(3)),
+      ]),
+    ),
+    // CPU milliseconds per request of each process (and its children) during the measured window.
+    cpuMsPerRequest: Object.fromEntries(
+      Object.entries(cpuAfter).map(([name, after]) => [
+        name,
+        Number((((after - (cpuBefore[name] ?? 0)) * 1000) / requests).toFixed(3)),
+      ]),
+    ),
     loadAverage: (await import("node:os")).loadavg().map((l) => Number(l.toFixed(2))),
   };
   console.log(JSON.stringify(result, null, 2));

@@ -14,6 +14,7 @@ import { prepareDatabases, provisionDataPlane } from "@croupier/devstack/provisi
 import { deriveSecret } from "@croupier/devstack/secrets";
 import { discoverServices } from "@croupier/devstack/services";
 import { upsertProvider } from "../src/db/seed-data.ts";
+import { pidByCommandLine, postmasterPid, processCpu } from "./process-cpu.ts";
 
 export const PROVIDER_ID = "bench";
 export const GAME_CODE = "bench_slot";
@@ -66,6 +67,7 @@ export async function startBenchStack(options: {
     });
     await db.close();
     const urls: Record<string, string> = {};
+    const pids: Record<string, number | undefined> = {};
     for (const service of services) {
       const env = {
         ...process.env,
@@ -79,14 +81,19 @@ export async function startBenchStack(options: {
         ...(service.name === "bridge" ? options.bridgeEnv : {}),
       };
       const output: string[] = [];
-      startProcess(service.name, process.execPath, [join(service.dir, "src/main.node.ts")], {
-        env,
-        cwd: service.dir,
-        onOutput: (line) => {
-          output.push(line);
-          if (output.length > 50) output.shift();
+      pids[service.name] = startProcess(
+        service.name,
+        process.execPath,
+        [join(service.dir, "src/main.node.ts")],
+        {
+          env,
+          cwd: service.dir,
+          onOutput: (line) => {
+            output.push(line);
+            if (output.length > 50) output.shift();
+          },
         },
-      });
+      ).child.pid;
       const url = `http://127.0.0.1:${service.port}`;
       await waitFor(service.name, async () => (await fetch(`${url}/healthz/ready`)).ok, {
         timeoutMs: 60_000,
@@ -185,6 +192,29 @@ export async function startBenchStack(options: {
     return {
       bridgeUrl,
       ledgerUrl,
+      /** Transactions (each autocommit statement is one) PostgreSQL has counted per database so far. */
+      async databaseStatements(): Promise<Record<string, number>> {
+        // Backends report their counters at most once a second.
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        const stats = createDatabase({ url: plane.databaseUrlFor("croupier_bridge"), maxConnections: 1 });
+        try {
+          const rows = await stats.sql`
+            select datname, (xact_commit + xact_rollback)::int as n from pg_stat_database
+            where datname in ('croupier_bridge', 'croupier_ledger')`;
+          return Object.fromEntries(
+            rows.map((r) => [String(r.datname).replace("croupier_", ""), r.n as number]),
+          );
+        } finally {
+          await stats.close();
+        }
+      },
+      /** CPU seconds used so far by the bridge, the ledger, PostgreSQL and nats-server. */
+      cpuSeconds: processCpu({
+        bridge: pids.bridge,
+        ledger: pids.ledger,
+        postgres: postmasterPid(join(dataDir, "postgres")),
+        nats: pidByCommandLine(join(dataDir, "jetstream")),
+      }),
       walletUrl: `${bridgeUrl}/providers/hub88/${PROVIDER_ID}`,
       privateKey: createPrivateKey(privateKey.export({ type: "pkcs8", format: "pem" })) as KeyObject,
       signBody: (body: string) => sign("sha256", Buffer.from(body), privateKey).toString("base64"),

@@ -1,6 +1,5 @@
-// The bridge's own tables behind the BridgeStore port. The hot path is two round trips: one
-// look-up of prior answers, one statement that stores the answer, the transaction and the round.
-import { newId } from "@croupier/core/ids";
+// The bridge's own tables behind the BridgeStore port. The hot path (hot-path.ts) is two batched
+// statements: one look-up of prior answers, one that stores answers, transactions and rounds.
 import type { Sql } from "postgres";
 import type {
   BridgeStore,
@@ -10,6 +9,7 @@ import type {
   StakeLimits,
   StoredTransaction,
 } from "../domain/store-port.ts";
+import { createHotPath } from "./hot-path.ts";
 import { ttlCache } from "./ttl-cache.ts";
 
 interface ProviderRow {
@@ -106,10 +106,14 @@ const GAME_LIMITS = limitsOf(
   "l.provider_id = g.provider_id and l.game_code = g.game_code",
 );
 
-export function createPgStore(sql: Sql, options: { cacheMs?: number } = {}): BridgeStore {
+export function createPgStore(
+  sql: Sql,
+  options: { cacheMs?: number; maxBatchesInFlight?: number } = {},
+): BridgeStore {
   const cacheMs = options.cacheMs ?? 5_000;
+  const hotPath = createHotPath(sql, toTransaction, { maxInFlight: options.maxBatchesInFlight });
   // The registry changes rarely and sessions never change once issued: short caches keep the
-  // hot path at two database round trips.
+  // hot path at its two batched statements (hot-path.ts).
   const providers = ttlCache<string, ProviderRecord[]>(cacheMs);
   const games = ttlCache<string, GameRecord | null>(cacheMs);
   const sessions = ttlCache<string, SessionRecord | null>(30_000, 100_000);
@@ -155,71 +159,12 @@ export function createPgStore(sql: Sql, options: { cacheMs?: number } = {}): Bri
                 ${s.platformSessionId}, ${s.expiresAt.toISOString()})`;
       sessions.delete(s.token);
     },
-    prior: async (providerId, requestUuid, transactionUuid) => {
-      const [row] = await sql`
-        select r.response as prior_response, t.*
-        from (select 1) as one
-        left join provider_requests r on r.provider_id = ${providerId} and r.request_uuid = ${requestUuid}
-        left join provider_transactions t on t.provider_id = ${providerId} and t.transaction_uuid = ${transactionUuid ?? null}`;
-      return {
-        response:
-          typeof row?.prior_response === "string"
-            ? JSON.parse(row.prior_response)
-            : (row?.prior_response ?? undefined),
-        transaction: row?.transaction_uuid ? toTransaction(row) : undefined,
-      };
-    },
+    prior: hotPath.prior,
     findTransaction: async (providerId, transactionUuid) => {
       const [row] = await sql`
         select * from provider_transactions where provider_id = ${providerId} and transaction_uuid = ${transactionUuid}`;
       return row ? toTransaction(row) : undefined;
     },
-    record: async ({ providerId, requestUuid, endpoint, response, transaction: t, round: r }) => {
-      const close = r?.close ?? false;
-      await sql`
-        with req as (
-          insert into provider_requests (provider_id, request_uuid, endpoint, response)
-          values (${providerId}, ${requestUuid}, ${endpoint}, ${JSON.stringify(response)}::jsonb)
-          on conflict do nothing
-        )
-        ${
-          t
-            ? sql`, tx as (
-          insert into provider_transactions (provider_id, transaction_uuid, kind, player_id, currency, amount, round_id,
-            game_code, reference_uuid, fingerprint, outcome, balance, ledger_tx_id)
-          values (${providerId}, ${t.transactionUuid}, ${t.kind}, ${t.playerId}, ${t.currency}, ${t.amount.toString()},
-            ${t.roundRef}, ${t.gameCode}, ${t.referenceUuid}, ${t.fingerprint}, ${t.outcome},
-            ${t.balance === null ? null : t.balance.toString()}, ${t.ledgerTxId})
-          on conflict do nothing
-          returning 1
-        )`
-            : sql``
-        }
-        ${
-          t && r
-            ? sql`, rnd as (
-          insert into rounds (provider_id, round_ref, round_id, player_id, currency, game_code, status, bets, wins,
-            rollbacks, total_bet, total_win, closed_at, close_reason)
-          select ${providerId}, ${r.roundRef}, ${newId("rnd")}, ${r.playerId}, ${r.currency}, ${r.gameCode},
-            ${close ? "closed" : "open"}, ${r.kind === "bet" ? 1 : 0}, ${r.kind === "win" ? 1 : 0},
-            ${r.kind === "rollback" ? 1 : 0}, ${r.kind === "bet" ? r.amount.toString() : "0"},
-            ${r.kind === "win" ? r.amount.toString() : "0"}, ${close ? sql`now()` : null},
-            ${close ? "round_closed" : null}
-          where exists (select 1 from tx)
-          on conflict (provider_id, round_ref) do update set
-            bets = rounds.bets + excluded.bets,
-            wins = rounds.wins + excluded.wins,
-            rollbacks = rounds.rollbacks + excluded.rollbacks,
-            total_bet = rounds.total_bet + excluded.total_bet,
-            total_win = rounds.total_win + excluded.total_win,
-            last_activity_at = now(),
-            status = case when excluded.status = 'closed' then 'closed' else rounds.status end,
-            closed_at = coalesce(rounds.closed_at, excluded.closed_at),
-            close_reason = coalesce(rounds.close_reason, excluded.close_reason)
-        )`
-            : sql``
-        }
-        select 1`;
-    },
+    record: hotPath.record,
   };
 }

@@ -22,7 +22,7 @@ export function createMemoryStore() {
   const games = new Map<string, GameRecord>();
   const sessions = new Map<string, SessionRecord>();
   const transactions = new Map<string, StoredTransaction>();
-  const requests = new Map<string, unknown>();
+  const requests = new Map<string, string>();
   const rounds = new Map<string, MemoryRound>();
   const key = (a: string, b: string) => `${a}\u0000${b}`;
 
@@ -48,15 +48,27 @@ export function createMemoryStore() {
     createSession: async (session) => {
       sessions.set(session.token, session);
     },
-    prior: async (providerId, requestUuid, transactionUuid): Promise<PriorRecords> => ({
-      response: requests.get(key(providerId, requestUuid)),
-      transaction: transactionUuid ? transactions.get(key(providerId, transactionUuid)) : undefined,
-    }),
+    prior: async (query): Promise<PriorRecords> => {
+      const { providerId } = query;
+      const latest = query.latestSessionOf
+        ? [...sessions.values()].filter((s) => s.playerId === query.latestSessionOf).at(-1)
+        : undefined;
+      return {
+        response: requests.get(key(providerId, query.requestUuid)),
+        transaction: query.transactionUuid
+          ? transactions.get(key(providerId, query.transactionUuid))
+          : undefined,
+        referencedCurrency: query.referenceUuid
+          ? transactions.get(key(providerId, query.referenceUuid))?.currency
+          : undefined,
+        latestSessionCurrency: latest?.currency,
+      };
+    },
     findTransaction: async (providerId, transactionUuid) =>
       transactions.get(key(providerId, transactionUuid)),
     record: async (entry) => {
       const requestKey = key(entry.providerId, entry.requestUuid);
-      if (!requests.has(requestKey)) requests.set(requestKey, entry.response);
+      if (!requests.has(requestKey)) requests.set(requestKey, entry.responseText);
       if (entry.transaction) {
         const txKey = key(entry.providerId, entry.transaction.transactionUuid);
         if (transactions.has(txKey)) return;

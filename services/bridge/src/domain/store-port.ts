@@ -74,12 +74,36 @@ export interface RoundChange {
   kind: TransactionKind;
   amount: bigint;
   close: boolean;
+  /** The session's jurisdiction, carried to the round's events; null when no session was given. */
+  jurisdiction: string | null;
+}
+
+export interface PriorQuery {
+  providerId: string;
+  requestUuid: string;
+  transactionUuid?: string;
+  /** Also resolve the currency of the transaction this one refers to (for protocols that send none). */
+  referenceUuid?: string;
+  /** Also resolve the currency of this player's latest session. */
+  latestSessionOf?: string;
 }
 
 export interface PriorRecords {
-  /** The response already given to this request id, verbatim. */
-  response?: unknown;
+  /** The response already given to this request id, verbatim (the exact text). */
+  response?: string;
   transaction?: StoredTransaction;
+  referencedCurrency?: string;
+  latestSessionCurrency?: string;
+}
+
+export interface RecordEntry {
+  providerId: string;
+  requestUuid: string;
+  endpoint: string;
+  /** The response body exactly as sent. */
+  responseText: string;
+  transaction?: StoredTransaction;
+  round?: RoundChange;
 }
 
 export interface BridgeStore {
@@ -91,16 +115,9 @@ export interface BridgeStore {
   findSession(token: string): Promise<SessionRecord | undefined>;
   latestSessionOf(playerId: string): Promise<SessionRecord | undefined>;
   createSession(session: SessionRecord): Promise<void>;
-  /** One look-up for both the request id and the transaction id. */
-  prior(providerId: string, requestUuid: string, transactionUuid?: string): Promise<PriorRecords>;
+  /** One look-up for the request id, the transaction id and what a rollback needs to find its currency. */
+  prior(query: PriorQuery): Promise<PriorRecords>;
   findTransaction(providerId: string, transactionUuid: string): Promise<StoredTransaction | undefined>;
   /** Stores the transaction (if given, first write wins), the response and the round change at once. */
-  record(entry: {
-    providerId: string;
-    requestUuid: string;
-    endpoint: string;
-    response: unknown;
-    transaction?: StoredTransaction;
-    round?: RoundChange;
-  }): Promise<void>;
+  record(entry: RecordEntry): Promise<void>;
 }

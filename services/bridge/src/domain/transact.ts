@@ -9,7 +9,7 @@ import { refusalForWalletError } from "./map-wallet-error.ts";
 import { isFinal, type Outcome, type TransactionKind } from "./outcomes.ts";
 import { idempotencyKey, roundRef as ledgerRoundId, scopedRef } from "./refs.ts";
 import { stakeAllowed, stakeLimitFor } from "./stake-limits.ts";
-import type { ProviderRecord, SessionRecord } from "./store-port.ts";
+import type { PriorRecords, ProviderRecord, SessionRecord } from "./store-port.ts";
 import { type WalletResult, WalletUnavailableError } from "./wallet-port.ts";
 
 export interface TransactionRequest {
@@ -32,7 +32,8 @@ export interface TransactionRequest {
   roundClosed: boolean;
 }
 
-export type Rendered = { response: unknown; replayed: boolean; outcome?: Outcome };
+/** The answer as sent: serialised once, stored and replayed as this exact text. */
+export type Rendered = { text: string; replayed: boolean; outcome?: Outcome };
 
 /** Runs a bet, win or rollback; `render` turns the outcome into the protocol's response body. */
 export async function transact(
@@ -50,17 +51,28 @@ export async function transact(
     gameCode: request.gameCode,
     referenceUuid: request.referenceUuid,
   });
-  const prior = await store.prior(provider.id, request.requestUuid, request.transactionUuid);
-  if (prior.response !== undefined) return { response: prior.response, replayed: true };
+  // A protocol that sends no currency (Hub88-style rollbacks) gets what resolves it in the same
+  // look-up: the referenced transaction's currency and the player's latest session's.
+  const needsCurrency = request.currency === null;
+  const prior = await store.prior({
+    providerId: provider.id,
+    requestUuid: request.requestUuid,
+    transactionUuid: request.transactionUuid,
+    ...(needsCurrency && request.referenceUuid ? { referenceUuid: request.referenceUuid } : {}),
+    ...(needsCurrency ? { latestSessionOf: request.playerId } : {}),
+  });
+  if (prior.response !== undefined) return { text: prior.response, replayed: true };
 
+  // Cached (sessions never change once issued), so this costs no round trip on the hot path.
+  let session: SessionRecord | undefined;
   const answer = async (outcome: Outcome, extra: { transaction?: boolean } = {}): Promise<Rendered> => {
-    const response = render(outcome);
+    const text = JSON.stringify(render(outcome));
     if (isFinal(outcome.status)) {
       await store.record({
         providerId: provider.id,
         requestUuid: request.requestUuid,
         endpoint: request.endpoint,
-        response,
+        responseText: text,
         ...(extra.transaction && outcome.currency
           ? {
               transaction: {
@@ -89,13 +101,14 @@ export async function transact(
                       kind: request.kind,
                       amount: request.walletAmount ?? request.amount,
                       close: request.roundClosed,
+                      jurisdiction: session?.jurisdiction ?? null,
                     }
                   : undefined,
             }
           : {}),
       });
     }
-    return { response, replayed: false, outcome };
+    return { text, replayed: false, outcome };
   };
 
   if (prior.transaction) {
@@ -118,7 +131,7 @@ export async function transact(
     });
   }
 
-  const session = request.token ? await store.findSession(request.token) : undefined;
+  session = request.token ? await store.findSession(request.token) : undefined;
   const refusal = await checkRequest(ctx, request, session);
   if (refusal) {
     return answer(
@@ -132,7 +145,7 @@ export async function transact(
       { transaction: refusal === "bet_limit_exceeded" },
     );
   }
-  const currency = request.currency ?? (await resolveCurrency(ctx, request, session));
+  const currency = request.currency ?? (await resolveCurrency(ctx, request, session, prior));
   if (!currency) {
     return answer({ status: "wrong_currency", playerId: request.playerId });
   }
@@ -206,14 +219,10 @@ async function resolveCurrency(
   ctx: DomainContext,
   request: TransactionRequest,
   session: SessionRecord | undefined,
+  prior: PriorRecords,
 ): Promise<string | undefined> {
-  if (request.referenceUuid) {
-    const referenced = await ctx.store.findTransaction(request.provider.id, request.referenceUuid);
-    if (referenced) return referenced.currency;
-  }
-  if (session) return session.currency;
-  const latest = await ctx.store.latestSessionOf(request.playerId);
-  if (latest) return latest.currency;
+  const known = prior.referencedCurrency ?? session?.currency ?? prior.latestSessionCurrency;
+  if (known) return known;
   try {
     const balances = await ctx.wallet.balances(request.playerId, ctx.call);
     return balances.keys().next().value;

@@ -69,13 +69,15 @@ export async function relayRoundEvents(deps: {
   log: Logger;
   batch?: number;
 }) {
+  // The round carries its session's jurisdiction; only rounds without one (opened by a call
+  // without a session) fall back to the player's latest session.
   const rows = await deps.sql<RoundRow[]>`
-    select r.*, (select s.jurisdiction from sessions s where s.player_id = r.player_id
-                 order by s.created_at desc limit 1) as jurisdiction
+    select r.*, coalesce(r.jurisdiction, (select s.jurisdiction from sessions s where s.player_id = r.player_id
+                 order by s.created_at desc limit 1)) as jurisdiction
     from rounds r
     where not r.opened_published or (r.status = 'closed' and not r.closed_published)
     order by r.opened_at
-    limit ${deps.batch ?? 1000}`;
+    limit ${deps.batch ?? 500}`;
   // Publishes go out concurrently (JetStream deduplicates by event id), then one update marks
   // the batch; a round whose status changed meanwhile keeps its flags and is picked up again.
   const sends: Promise<unknown>[] = [];

@@ -12,6 +12,7 @@ import type { ProviderRecord } from "../../domain/store-port.ts";
 import { transact } from "../../domain/transact.ts";
 import type { AdapterDeps } from "../adapter-deps.ts";
 import { parseJsonObject, readRawBody } from "../read-body.ts";
+import { SerialisedAnswer } from "../serialised-answer.ts";
 import { validate } from "../validation.ts";
 import { balanceRequest, checkRequest, type MoneyRequest, moneyRequest } from "./schema.ts";
 import { EVOLUTION_STATUS } from "./statuses.ts";
@@ -42,9 +43,10 @@ function decimalToUnits(value: number, currency: string): bigint | undefined {
 export function evolutionRoutes(deps: AdapterDeps) {
   const app = new Hono<ServiceEnv>();
 
+  /** `body` is an object to serialise, or a transaction's answer already serialised (`{ text }`). */
   const respond = async (c: Context<ServiceEnv>, endpoint: Endpoint, status: string, body: unknown) => {
     deps.observe?.(EVOLUTION_ADAPTER, endpoint, status);
-    const text = JSON.stringify(body);
+    const text = body instanceof SerialisedAnswer ? body.text : JSON.stringify(body);
     return c.body(text, 200, {
       "content-type": "application/json",
       [EVOLUTION_SIGNATURE_HEADER]: await deps.signer.sign(text),
@@ -133,7 +135,7 @@ export function evolutionRoutes(deps: AdapterDeps) {
       },
       (outcome) => rendered(outcome, value.uuid),
     );
-    return { status: result.outcome?.status ?? "replayed", body: result.response };
+    return { status: result.outcome?.status ?? "replayed", body: new SerialisedAnswer(result.text) };
   };
 
   for (const endpoint of ENDPOINTS) {

@@ -12,6 +12,7 @@ import type { ProviderRecord } from "../../domain/store-port.ts";
 import { transact } from "../../domain/transact.ts";
 import type { AdapterDeps } from "../adapter-deps.ts";
 import { parseJsonObject, readRawBody } from "../read-body.ts";
+import { SerialisedAnswer } from "../serialised-answer.ts";
 import { validate } from "../validation.ts";
 import { unitsToWire, wireToUnits } from "../wire-amount.ts";
 import { balanceRequest, betRequest, rollbackRequest, userInfoRequest, winRequest } from "./schema.ts";
@@ -34,9 +35,10 @@ type Body = Record<string, unknown>;
 export function hub88Routes(deps: AdapterDeps) {
   const app = new Hono<ServiceEnv>();
 
+  /** `body` is an object to serialise, or a transaction's answer already serialised (`{ text }`). */
   const respond = async (c: Context<ServiceEnv>, endpoint: Endpoint, status: string, body: unknown) => {
     deps.observe?.(HUB88_ADAPTER, endpoint, status);
-    const text = JSON.stringify(body);
+    const text = body instanceof SerialisedAnswer ? body.text : JSON.stringify(body);
     return c.body(text, 200, {
       "content-type": "application/json",
       [SIGNATURE_HEADER]: await deps.signer.sign(text),
@@ -167,8 +169,8 @@ export function hub88Routes(deps: AdapterDeps) {
       },
       (outcome) => rendered(outcome, value.user, value.request_uuid, value.currency ?? null),
     );
-    const status = result.outcome?.status ?? statusOf(result.response);
-    return { status, body: result.response };
+    const status = result.outcome?.status ?? statusOf(result.text);
+    return { status, body: new SerialisedAnswer(result.text) };
   };
 
   for (const endpoint of ENDPOINTS) {
@@ -181,8 +183,9 @@ export function hub88Routes(deps: AdapterDeps) {
   return app;
 }
 
-function statusOf(response: unknown): string {
-  const status = (response as { status?: string } | null)?.status;
+/** The canonical outcome of a replayed answer, for the metrics. */
+function statusOf(text: string): string {
+  const status = (parseJsonObject(text) as { status?: string } | undefined)?.status;
   const entry = Object.entries(HUB88_STATUS).find(([, value]) => value === status);
   return entry ? entry[0] : "replayed";
 }
