@@ -1,6 +1,7 @@
 import { collectTargets } from "./request/collect-targets.ts";
 import { DEFAULT_ROUTE_EXCLUSIONS, exclusionsFor, isExcluded } from "./route-exclusions.ts";
-import { allowedMethodSet, type RequestRule, readsHeader, SEVERITY_SCORE, type ValueRule } from "./rule.ts";
+import { allowedMethodSet, type RequestRule, SEVERITY_SCORE, type ValueRule } from "./rule.ts";
+import { isPlainValue, plannerFor } from "./rule-plan.ts";
 import { REQUEST_RULES, VALUE_RULES } from "./rules/index.ts";
 import { ValueViews } from "./transform/pipelines.ts";
 import type { InspectionResult, InspectOptions, Match, WafRequest } from "./types.ts";
@@ -10,6 +11,9 @@ export const DEFAULT_ANOMALY_THRESHOLD = 5;
 
 /** Longest value a rule reads; beyond it payloads would already fail the protocol size rules. */
 const MAX_VALUE_LENGTH = 65_536;
+
+/** Values up to this length are remembered per request; longer ones rarely repeat. */
+const MAX_REMEMBERED_VALUE_LENGTH = 256;
 
 export function inspectWith(
   request: WafRequest,
@@ -35,19 +39,40 @@ export function inspectWith(
     if (target !== null) record(rule.id, rule.family, target, rule.severity);
   }
 
+  const planner = plannerFor(valueRules, options.paranoiaLevel);
+  // Short values repeat within a request (JSON keys of every array element, enum values, currencies):
+  // the verdicts of rules that read only the value are worked out once per distinct value.
+  const verdicts = new Map<string, Uint8Array>();
   for (const target of collected.targets) {
-    const views = new ValueViews(
-      target.value.length > MAX_VALUE_LENGTH ? target.value.slice(0, MAX_VALUE_LENGTH) : target.value,
-    );
     const headerName = target.kind === "header" ? target.name.slice("header.".length) : "";
-    for (const rule of valueRules) {
-      if (rule.paranoia > options.paranoiaLevel) continue;
-      if (!rule.kinds.includes(target.kind)) continue;
-      if (target.kind === "header" && !readsHeader(rule.headers, headerName)) continue;
-      if (rule.prefilter !== undefined && !rule.prefilter(views.lower)) continue;
-      if (rule.test(views.view(rule.pipeline), target))
-        record(rule.id, rule.family, target.name, rule.severity);
+    const plan = planner.forTarget(target.kind, headerName);
+    const { rules, valueOnly, skipWhenPlain } = plan;
+    if (rules.length === 0) continue;
+    const value =
+      target.value.length > MAX_VALUE_LENGTH ? target.value.slice(0, MAX_VALUE_LENGTH) : target.value;
+    const key =
+      value.length <= MAX_REMEMBERED_VALUE_LENGTH ? `${target.kind}\u0000${headerName}\u0000${value}` : null;
+    const known = key === null ? undefined : verdicts.get(key);
+    let views: ValueViews | undefined;
+    const fired = known ?? new Uint8Array(rules.length);
+    const plain = known === undefined && isPlainValue(value);
+    for (let index = 0; index < rules.length; index++) {
+      const rule = rules[index] as ValueRule;
+      let matched: boolean;
+      if (plain && skipWhenPlain[index]) {
+        matched = false;
+      } else if (known !== undefined && valueOnly[index]) {
+        matched = fired[index] === 1;
+      } else {
+        views ??= new ValueViews(value);
+        matched =
+          (rule.prefilter === undefined || rule.prefilter(views.lower)) &&
+          rule.test(views.view(rule.pipeline), target);
+        if (known === undefined && matched) fired[index] = 1;
+      }
+      if (matched) record(rule.id, rule.family, target.name, rule.severity);
     }
+    if (key !== null && known === undefined) verdicts.set(key, fired);
   }
 
   const threshold = options.anomalyThreshold ?? DEFAULT_ANOMALY_THRESHOLD;

@@ -1,5 +1,6 @@
 import { COLLECT_PATTERNS } from "./request/collect-targets.ts";
 import { MULTIPART_PATTERNS } from "./request/parse-multipart.ts";
+import { RULE_PLAN_PATTERNS } from "./rule-plan.ts";
 import { REQUEST_RULES, VALUE_RULES } from "./rules/index.ts";
 import { NORMALIZE_PATTERNS } from "./transform/normalize.ts";
 
@@ -12,5 +13,7 @@ export function allWafRegexes(): { owner: string; pattern: RegExp }[] {
   for (const pattern of COLLECT_PATTERNS) found.push({ owner: "collect-targets", pattern });
   for (const pattern of MULTIPART_PATTERNS) found.push({ owner: "parse-multipart", pattern });
   for (const pattern of NORMALIZE_PATTERNS) found.push({ owner: "normalize", pattern });
+  // The engine tests every value against the plain-alphabet check before choosing its rules.
+  for (const pattern of RULE_PLAN_PATTERNS) found.push({ owner: "rule-plan", pattern });
   return found;
 }

@@ -26,6 +26,12 @@ export type ValueRule = RuleBase & {
    * computed: most values carry none of the characters an attack class needs.
    */
   prefilter?: (lower: string) => boolean;
+  /**
+   * An expression the rule's view must match for the rule to fire (for `regexRule`, the rule's own
+   * expression). It lets the engine prove from the expression alone that some values cannot match
+   * (see regex-alphabet.ts); a wrong one would hide matches, so only state it when the test requires it.
+   */
+  needs?: RegExp;
   test(value: string, target: Target): boolean;
 };
 

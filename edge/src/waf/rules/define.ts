@@ -34,7 +34,12 @@ export function valueRule(spec: ValueRuleSpec): ValueRule {
 /** A rule that fires when a single regular expression matches. */
 export function regexRule(spec: Omit<ValueRuleSpec, "test"> & { pattern: RegExp }): ValueRule {
   const { pattern, ...rest } = spec;
-  return valueRule({ ...rest, patterns: [pattern], test: (value) => pattern.test(value) });
+  return valueRule({
+    ...rest,
+    patterns: [pattern],
+    needs: pattern,
+    test: (value) => pattern.test(value),
+  });
 }
 
 export function requestRule(

@@ -380,6 +380,8 @@ function hasLongRun(value: string, limit: number): boolean {
   }
   return false;
 }
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the NUL character is the signal
+const NULL_BYTE = /\x00|%00/;
 const MOD_PROXY_UNIX = /unix:[^|]{0,4000}\|/;
 
 export const PROTOCOL_VALUE_RULES: readonly ValueRule[] = [
@@ -399,7 +401,8 @@ export const PROTOCOL_VALUE_RULES: readonly ValueRule[] = [
     ],
     headers: undefined,
     pipeline: "raw",
-    patterns: [],
+    patterns: [NULL_BYTE],
+    needs: NULL_BYTE,
     test: (value) => value.indexOf("\u0000") >= 0 || value.indexOf("%00") >= 0,
   }),
   regexRule({
@@ -458,6 +461,7 @@ export const PROTOCOL_VALUE_RULES: readonly ValueRule[] = [
     family: "protocol",
     pipeline: "decoded",
     patterns: [LDAP_INJECTION],
+    needs: LDAP_INJECTION,
     test: (value) => LDAP_INJECTION.test(value) && !isCompleteLdapFilter(value),
   }),
   regexRule({

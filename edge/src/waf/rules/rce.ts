@@ -88,6 +88,7 @@ export const RCE_RULES: readonly ValueRule[] = [
     family: "rce",
     pipeline: "lower",
     patterns: [BRACE_EXPANSION, HAS_LETTER],
+    needs: BRACE_EXPANSION,
     test: (value) => {
       const match = BRACE_EXPANSION.exec(value);
       return match !== null && HAS_LETTER.test(match[0]);

@@ -22,6 +22,7 @@ export const RFI_RULES: readonly ValueRule[] = [
     family: "rfi",
     kinds: ["query-value", "body-value"],
     patterns: [INCLUDE_PARAMETER_NAME, REMOTE_URL],
+    needs: REMOTE_URL,
     test: (value, target) =>
       REMOTE_URL.test(value) && INCLUDE_PARAMETER_NAME.test(target.name.slice(target.name.indexOf(".") + 1)),
   }),

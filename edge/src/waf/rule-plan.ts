@@ -1,0 +1,104 @@
+import { canMatchWithin } from "./regex-alphabet.ts";
+import { readsHeader, type ValueRule } from "./rule.ts";
+import type { ParanoiaLevel, TargetKind } from "./types.ts";
+
+/** The value rules that apply to one kind of target (and header name), in rule order. */
+export type RulePlan = {
+  rules: readonly ValueRule[];
+  /**
+   * Per rule: whether its verdict depends on the value alone. A `test` declared with a second
+   * parameter reads the target's name or kind, so its verdict cannot be reused for another target.
+   */
+  valueOnly: readonly boolean[];
+  /** Per rule: proven unable to match a plain value (see `isPlainValue`), so not run on one. */
+  skipWhenPlain: readonly boolean[];
+};
+
+// Identifiers, enum values, amounts, ISO timestamps, UUIDs: the bulk of a structured JSON body.
+const PLAIN_ALPHABET: readonly string[] = [
+  ..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:-",
+];
+const PLAIN_VALUE = /^[\w.:-]*$/;
+export const RULE_PLAN_PATTERNS: readonly RegExp[] = [PLAIN_VALUE];
+
+/**
+ * Whether a value is written only in the plain alphabet. Every pipeline maps such a value to one in the
+ * same alphabet (no `%`, `&`, `\\`, `/`, `#`, `+`, whitespace, control or non-ASCII characters for the
+ * decoders, path and comment normalisers to act on; lower-casing stays inside it), so a rule proven
+ * unable to match inside the alphabet cannot match the value through any pipeline.
+ */
+export function isPlainValue(value: string): boolean {
+  return PLAIN_VALUE.test(value);
+}
+
+// Header names come from the client; past this many distinct names plans are built per request
+// instead of remembered, so a flood of invented headers cannot grow the isolate's memory.
+const MAX_REMEMBERED_HEADER_PLANS = 256;
+
+const plainVerdicts = new WeakMap<ValueRule, boolean>();
+
+function skipsPlainValues(rule: ValueRule): boolean {
+  let skip = plainVerdicts.get(rule);
+  if (skip === undefined) {
+    skip = rule.needs !== undefined && !canMatchWithin(rule.needs, PLAIN_ALPHABET);
+    plainVerdicts.set(rule, skip);
+  }
+  return skip;
+}
+
+function planOf(rules: readonly ValueRule[]): RulePlan {
+  return {
+    rules,
+    valueOnly: rules.map((rule) => rule.test.length < 2),
+    skipWhenPlain: rules.map(skipsPlainValues),
+  };
+}
+
+/**
+ * Which rules run on which target, worked out once per rule set and paranoia level instead of
+ * filtering every rule for every value of every request.
+ */
+export class RulePlanner {
+  private readonly rules: readonly ValueRule[];
+  private readonly byKind = new Map<TargetKind, RulePlan>();
+  private readonly byHeader = new Map<string, RulePlan>();
+
+  constructor(rules: readonly ValueRule[], paranoiaLevel: ParanoiaLevel) {
+    this.rules = rules.filter((rule) => rule.paranoia <= paranoiaLevel);
+  }
+
+  forTarget(kind: TargetKind, headerName: string): RulePlan {
+    if (kind === "header") {
+      const remembered = this.byHeader.get(headerName);
+      if (remembered !== undefined) return remembered;
+      const plan = planOf(
+        this.rules.filter((rule) => rule.kinds.includes("header") && readsHeader(rule.headers, headerName)),
+      );
+      if (this.byHeader.size < MAX_REMEMBERED_HEADER_PLANS) this.byHeader.set(headerName, plan);
+      return plan;
+    }
+    let plan = this.byKind.get(kind);
+    if (plan === undefined) {
+      plan = planOf(this.rules.filter((rule) => rule.kinds.includes(kind)));
+      this.byKind.set(kind, plan);
+    }
+    return plan;
+  }
+}
+
+const planners = new WeakMap<readonly ValueRule[], Map<ParanoiaLevel, RulePlanner>>();
+
+/** The planner for a rule set at a paranoia level, shared by every request of the isolate. */
+export function plannerFor(rules: readonly ValueRule[], paranoiaLevel: ParanoiaLevel): RulePlanner {
+  let byLevel = planners.get(rules);
+  if (byLevel === undefined) {
+    byLevel = new Map();
+    planners.set(rules, byLevel);
+  }
+  let planner = byLevel.get(paranoiaLevel);
+  if (planner === undefined) {
+    planner = new RulePlanner(rules, paranoiaLevel);
+    byLevel.set(paranoiaLevel, planner);
+  }
+  return planner;
+}
