@@ -7,7 +7,7 @@ import { connectBus } from "@croupier/events/bus";
 import { createApp } from "./app.ts";
 import { createPgStore } from "./db/pg-store.ts";
 import type { BridgeConfig } from "./env.ts";
-import { createLedgerClient } from "./ledger/ledger-client.ts";
+import { createLedgerClient, type LedgerTransport } from "./ledger/ledger-client.ts";
 import { createProviderGateway } from "./outbound/provider-gateway.ts";
 import { startReconciliationWorker } from "./outbound/reconciliation-worker.ts";
 import { bridgeStream } from "./rounds/round-events.ts";
@@ -16,7 +16,10 @@ import { providersReady } from "./routes/providers/health.ts";
 import { loadSigningKeyPem } from "./signing/load-key.ts";
 import { createResponseSigner } from "./signing/response-signer.ts";
 
-export async function buildRuntime(config: BridgeConfig) {
+export async function buildRuntime(
+  config: BridgeConfig,
+  options: { ledgerTransport?: LedgerTransport & { close?(): Promise<void> } } = {},
+) {
   const log = createLogger({ service: "bridge", level: config.LOG_LEVEL, region: config.REGION });
   const metrics = createMetrics("bridge");
   const tracing = initTracing({ service: "bridge", otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
@@ -36,6 +39,7 @@ export async function buildRuntime(config: BridgeConfig) {
     secret: config.SERVICE_TOKEN_SECRET,
     caller: config.SERVICE_NAME,
     timeoutMs: config.LEDGER_TIMEOUT_MS,
+    ...(options.ledgerTransport ? { transport: options.ledgerTransport } : {}),
   });
   const gateway = createProviderGateway({ signer, log });
   let draining = false;
@@ -85,6 +89,7 @@ export async function buildRuntime(config: BridgeConfig) {
       await rounds.stop();
       await bus.close();
       await database.close();
+      await options.ledgerTransport?.close?.();
       await tracing.shutdown();
     },
   };

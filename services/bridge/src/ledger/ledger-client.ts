@@ -26,12 +26,34 @@ const KNOWN_CODES = new Set<WalletErrorCode>([
   "already_settled",
 ]);
 
+/** How a request reaches the ledger: Web fetch by default, a pooled HTTP client on Node (undici-transport.ts). */
+export interface LedgerTransport {
+  send(request: {
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    body?: string;
+    timeoutMs: number;
+  }): Promise<{ status: number; text: string }>;
+}
+
+export function fetchTransport(doFetch: typeof fetch = fetch): LedgerTransport {
+  return {
+    async send({ method, url, headers, body, timeoutMs }) {
+      const response = await doFetch(url, { method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
+      return { status: response.status, text: await response.text().catch(() => "") };
+    },
+  };
+}
+
 export interface LedgerClientOptions {
   baseUrl: string;
   secret: string;
   caller?: string;
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** Replaces `fetch` (e.g. a keep-alive pool on Node). */
+  transport?: LedgerTransport;
 }
 
 type Json = Record<string, unknown>;
@@ -60,7 +82,7 @@ export function createLedgerClient(options: LedgerClientOptions): WalletPort {
     audience: "ledger",
     secret: options.secret,
   });
-  const doFetch = options.fetch ?? fetch;
+  const transport = options.transport ?? fetchTransport(options.fetch);
   const timeoutMs = options.timeoutMs ?? 5_000;
   const base = options.baseUrl.replace(/\/$/, "");
 
@@ -76,21 +98,22 @@ export function createLedgerClient(options: LedgerClientOptions): WalletPort {
     if (key) headers["idempotency-key"] = key;
     if (context?.requestId) headers["x-request-id"] = context.requestId;
     if (context?.traceparent) headers.traceparent = context.traceparent;
-    let response: Response;
+    let response: { status: number; text: string };
     try {
-      response = await doFetch(`${base}${path}`, {
+      response = await transport.send({
         method,
+        url: `${base}${path}`,
         headers,
-        body: body ? JSON.stringify(body, (_k, v) => (typeof v === "bigint" ? v.toString() : v)) : undefined,
-        signal: AbortSignal.timeout(timeoutMs),
+        // Amounts are already decimal strings: no bigint replacer needed on the hot path.
+        ...(body ? { body: JSON.stringify(body) } : {}),
+        timeoutMs,
       });
     } catch (error) {
       throw new WalletUnavailableError(`ledger ${method} ${path} failed: ${(error as Error).message}`);
     }
-    const text = await response.text().catch(() => "");
     let json: Json = {};
     try {
-      json = text ? (JSON.parse(text) as Json) : {};
+      json = response.text ? (JSON.parse(response.text) as Json) : {};
     } catch {
       json = {};
     }
@@ -140,9 +163,13 @@ export function createLedgerClient(options: LedgerClientOptions): WalletPort {
     rollback: (input, key, context) => money("/v1/rollbacks", { ...input }, key, context),
     async isHealthy() {
       try {
-        const response = await doFetch(`${base}/healthz/live`, { signal: AbortSignal.timeout(1_000) });
-        await response.body?.cancel();
-        return response.ok;
+        const response = await transport.send({
+          method: "GET",
+          url: `${base}/healthz/live`,
+          headers: {},
+          timeoutMs: 1_000,
+        });
+        return response.status >= 200 && response.status < 300;
       } catch {
         return false;
       }
