@@ -116,6 +116,7 @@ export function createPgStore(
   // hot path at its two batched statements (hot-path.ts).
   const providers = ttlCache<string, ProviderRecord[]>(cacheMs);
   const games = ttlCache<string, GameRecord | null>(cacheMs);
+  const catalogue = ttlCache<string, GameRecord[]>(cacheMs);
   const sessions = ttlCache<string, SessionRecord | null>(30_000, 100_000);
 
   const allProviders = () =>
@@ -137,11 +138,13 @@ export function createPgStore(
             where g.provider_id = ${providerId} and g.game_code = ${gameCode}`;
         return row ? toGame(row) : null;
       })) ?? undefined,
-    listGames: async () =>
-      (
-        await sql`select g.*, ${sql.unsafe(GAME_LIMITS)} from games g
-          order by g.provider_id, g.game_code`
-      ).map(toGame),
+    listGames: () =>
+      catalogue.get("all", async () =>
+        (
+          await sql`select g.*, ${sql.unsafe(GAME_LIMITS)} from games g
+            order by g.provider_id, g.game_code`
+        ).map(toGame),
+      ),
     findSession: async (token) =>
       (await sessions.get(token, async () => {
         const [row] = await sql`select * from sessions where token = ${token}`;
