@@ -1,9 +1,10 @@
 import { collectTargets } from "./request/collect-targets.ts";
 import { DEFAULT_ROUTE_EXCLUSIONS, exclusionsFor, isExcluded } from "./route-exclusions.ts";
 import { allowedMethodSet, type RequestRule, SEVERITY_SCORE, type ValueRule } from "./rule.ts";
-import { isPlainValue, plannerFor } from "./rule-plan.ts";
+import { plannerFor, type RulePlan } from "./rule-plan.ts";
 import { REQUEST_RULES, VALUE_RULES } from "./rules/index.ts";
 import { ValueViews } from "./transform/pipelines.ts";
+import { alphabetOf } from "./transform/plain-value.ts";
 import type { InspectionResult, InspectOptions, Match, WafRequest } from "./types.ts";
 
 /** CRS's inbound default: one critical match blocks, lesser signals must add up. */
@@ -42,29 +43,38 @@ export function inspectWith(
   const planner = plannerFor(valueRules, options.paranoiaLevel);
   // Short values repeat within a request (JSON keys of every array element, enum values, currencies):
   // the verdicts of rules that read only the value are worked out once per distinct value.
-  const verdicts = new Map<string, Uint8Array>();
+  // Keyed by plan (one per kind of target and header name), then by value.
+  const verdicts = new Map<RulePlan, Map<string, Uint8Array>>();
   for (const target of collected.targets) {
     const headerName = target.kind === "header" ? target.name.slice("header.".length) : "";
     const plan = planner.forTarget(target.kind, headerName);
-    const { rules, valueOnly, skipWhenPlain } = plan;
+    const { rules, valueOnly, skipWithin } = plan;
     if (rules.length === 0) continue;
     const value =
       target.value.length > MAX_VALUE_LENGTH ? target.value.slice(0, MAX_VALUE_LENGTH) : target.value;
-    const key =
-      value.length <= MAX_REMEMBERED_VALUE_LENGTH ? `${target.kind}\u0000${headerName}\u0000${value}` : null;
-    const known = key === null ? undefined : verdicts.get(key);
+    let remembered: Map<string, Uint8Array> | undefined;
+    if (value.length <= MAX_REMEMBERED_VALUE_LENGTH) {
+      remembered = verdicts.get(plan);
+      if (remembered === undefined) {
+        remembered = new Map();
+        verdicts.set(plan, remembered);
+      }
+    }
+    const known = remembered?.get(value);
     let views: ValueViews | undefined;
     const fired = known ?? new Uint8Array(rules.length);
-    const plain = known === undefined && isPlainValue(value);
+    const alphabet = known === undefined ? alphabetOf(value) : -1;
+    const plain = alphabet >= 0;
+    const skip = plain ? skipWithin[alphabet] : undefined;
     for (let index = 0; index < rules.length; index++) {
       const rule = rules[index] as ValueRule;
       let matched: boolean;
-      if (plain && skipWhenPlain[index]) {
+      if (skip?.[index] === true) {
         matched = false;
       } else if (known !== undefined && valueOnly[index]) {
         matched = fired[index] === 1;
       } else {
-        views ??= new ValueViews(value);
+        views ??= new ValueViews(value, plain);
         matched =
           (rule.prefilter === undefined || rule.prefilter(views.lower)) &&
           rule.test(views.view(rule.pipeline), target);
@@ -72,7 +82,7 @@ export function inspectWith(
       }
       if (matched) record(rule.id, rule.family, target.name, rule.severity);
     }
-    if (key !== null && known === undefined) verdicts.set(key, fired);
+    if (remembered !== undefined && known === undefined) remembered.set(value, fired);
   }
 
   const threshold = options.anomalyThreshold ?? DEFAULT_ANOMALY_THRESHOLD;

@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { canMatchWithin } from "./regex-alphabet.ts";
-import { isPlainValue, plannerFor } from "./rule-plan.ts";
+import { plannerFor } from "./rule-plan.ts";
 import { VALUE_RULES } from "./rules/index.ts";
 import { ValueViews } from "./transform/pipelines.ts";
+import { alphabetOf, VALUE_ALPHABETS } from "./transform/plain-value.ts";
 
 const PLAIN = [..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:-"];
 
@@ -27,32 +28,42 @@ describe("canMatchWithin", () => {
 });
 
 describe("rules skipped for plain values", () => {
-  const skipped = VALUE_RULES.filter((rule) => {
-    const plan = plannerFor([rule], 4).forTarget("body-value", "");
-    return plan.rules.length === 1 && plan.skipWhenPlain[0] === true;
-  });
+  const planOf = (rule: (typeof VALUE_RULES)[number]) => plannerFor([rule], 4).forTarget("body-value", "");
 
-  it("cover most expression rules", () => {
-    expect(skipped.length).toBeGreaterThan(40);
-  });
-
-  it("never match a plain value through their pipeline", () => {
-    const plainValue = fc.string({ unit: fc.constantFrom(...PLAIN), maxLength: 80 });
-    fc.assert(
-      fc.property(plainValue, (value) => {
-        expect(isPlainValue(value)).toBe(true);
-        const views = new ValueViews(value);
-        for (const rule of skipped) {
-          const target = { kind: "body-value" as const, name: "body.x", value };
-          expect(rule.test(views.view(rule.pipeline), target)).toBe(false);
-        }
-      }),
-      { numRuns: 300 },
+  it("cover most expression rules, and more for narrower alphabets", () => {
+    const counts = VALUE_ALPHABETS.map(
+      (_, alphabet) => VALUE_RULES.filter((rule) => planOf(rule).skipWithin[alphabet]?.[0] === true).length,
     );
+    expect(counts[2]).toBeGreaterThan(40);
+    expect(counts[0]).toBeGreaterThanOrEqual(counts[1] ?? 0);
+    expect(counts[1]).toBeGreaterThanOrEqual(counts[2] ?? 0);
   });
 
-  it("does not take values the pipelines would change for plain", () => {
-    for (const value of ["a b", "a%20b", "a&amp;b", "a\\u0041", "a/b", "a#b", "a+b", "é", "a\u0000"])
-      expect(isPlainValue(value)).toBe(false);
+  it.each(VALUE_ALPHABETS.map((alphabet, index) => [index, alphabet] as const))(
+    "never match a value of alphabet %i through their pipeline",
+    (index, alphabet) => {
+      const skipped = VALUE_RULES.filter((rule) => planOf(rule).skipWithin[index]?.[0] === true);
+      const value = fc.string({ unit: fc.constantFrom(...alphabet.characters), maxLength: 80 });
+      fc.assert(
+        fc.property(value, (text) => {
+          expect(alphabetOf(text)).toBeGreaterThanOrEqual(0);
+          expect(alphabetOf(text)).toBeLessThanOrEqual(index);
+          const views = new ValueViews(text, true);
+          const plainViews = new ValueViews(text);
+          for (const name of ["raw", "decoded", "lower", "compact", "path", "code"] as const)
+            expect(views.view(name)).toBe(plainViews.view(name));
+          for (const rule of skipped) {
+            const target = { kind: "body-value" as const, name: "body.x", value: text };
+            expect(rule.test(plainViews.view(rule.pipeline), target)).toBe(false);
+          }
+        }),
+        { numRuns: 200 },
+      );
+    },
+  );
+
+  it("does not take values the pipelines would change", () => {
+    for (const value of ["a b", "a%20b", "a&amp;b", "a\\u0041", "a/b", "a#b", "a+b", "é", "a\u0000", "a\tb"])
+      expect(alphabetOf(value)).toBe(-1);
   });
 });

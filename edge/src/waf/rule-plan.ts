@@ -1,5 +1,6 @@
 import { canMatchWithin } from "./regex-alphabet.ts";
 import { readsHeader, type ValueRule } from "./rule.ts";
+import { VALUE_ALPHABETS } from "./transform/plain-value.ts";
 import type { ParanoiaLevel, TargetKind } from "./types.ts";
 
 /** The value rules that apply to one kind of target (and header name), in rule order. */
@@ -10,47 +11,38 @@ export type RulePlan = {
    * parameter reads the target's name or kind, so its verdict cannot be reused for another target.
    */
   valueOnly: readonly boolean[];
-  /** Per rule: proven unable to match a plain value (see `isPlainValue`), so not run on one. */
-  skipWhenPlain: readonly boolean[];
+  /**
+   * Per alphabet of plain-value.ts, per rule: proven unable to match a value written in that alphabet,
+   * so not run on one.
+   */
+  skipWithin: readonly (readonly boolean[])[];
 };
-
-// Identifiers, enum values, amounts, ISO timestamps, UUIDs: the bulk of a structured JSON body.
-const PLAIN_ALPHABET: readonly string[] = [
-  ..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:-",
-];
-const PLAIN_VALUE = /^[\w.:-]*$/;
-export const RULE_PLAN_PATTERNS: readonly RegExp[] = [PLAIN_VALUE];
-
-/**
- * Whether a value is written only in the plain alphabet. Every pipeline maps such a value to one in the
- * same alphabet (no `%`, `&`, `\\`, `/`, `#`, `+`, whitespace, control or non-ASCII characters for the
- * decoders, path and comment normalisers to act on; lower-casing stays inside it), so a rule proven
- * unable to match inside the alphabet cannot match the value through any pipeline.
- */
-export function isPlainValue(value: string): boolean {
-  return PLAIN_VALUE.test(value);
-}
 
 // Header names come from the client; past this many distinct names plans are built per request
 // instead of remembered, so a flood of invented headers cannot grow the isolate's memory.
 const MAX_REMEMBERED_HEADER_PLANS = 256;
 
-const plainVerdicts = new WeakMap<ValueRule, boolean>();
+const alphabetVerdicts = new WeakMap<ValueRule, readonly boolean[]>();
 
-function skipsPlainValues(rule: ValueRule): boolean {
-  let skip = plainVerdicts.get(rule);
-  if (skip === undefined) {
-    skip = rule.needs !== undefined && !canMatchWithin(rule.needs, PLAIN_ALPHABET);
-    plainVerdicts.set(rule, skip);
+function skipsWithin(rule: ValueRule): readonly boolean[] {
+  let skips = alphabetVerdicts.get(rule);
+  if (skips === undefined) {
+    const { needs } = rule;
+    skips = VALUE_ALPHABETS.map(
+      (alphabet) => needs !== undefined && !canMatchWithin(needs, alphabet.characters),
+    );
+    alphabetVerdicts.set(rule, skips);
   }
-  return skip;
+  return skips;
 }
 
 function planOf(rules: readonly ValueRule[]): RulePlan {
   return {
     rules,
     valueOnly: rules.map((rule) => rule.test.length < 2),
-    skipWhenPlain: rules.map(skipsPlainValues),
+    skipWithin: VALUE_ALPHABETS.map((_, alphabet) =>
+      rules.map((rule) => skipsWithin(rule)[alphabet] === true),
+    ),
   };
 }
 

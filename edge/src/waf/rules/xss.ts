@@ -14,6 +14,9 @@ const INJECTED_HANDLER_NAME = /^\s+on[a-z]{3,40}\s*=?\s*$/;
 const SCRIPT_CONTEXT_HINT =
   /[(`=[{:!+]|document|window|location|constructor|import|cookie|\.\s*(?:inner|outer|src)/;
 
+const MARKUP_CHARACTER = /[<!]/;
+const ENCODED_MARKUP_CHARACTER = /[+%\\\u00bc]/;
+
 export const XSS_RULES: readonly ValueRule[] = [
   regexRule({
     id: "xss-event-handler-name",
@@ -27,7 +30,9 @@ export const XSS_RULES: readonly ValueRule[] = [
     family: "xss",
     pipeline: "lower",
     headers: undefined,
-    patterns: XSS_PATTERNS,
+    patterns: [...XSS_PATTERNS, MARKUP_CHARACTER],
+    // Every finding starts from a `<` (a tag) or a `!` (`!entity` in a DTD fragment).
+    needs: MARKUP_CHARACTER,
     test: (value) => detectHtmlInjection(value) !== null,
   }),
   valueRule({
@@ -43,7 +48,9 @@ export const XSS_RULES: readonly ValueRule[] = [
     id: "xss-encoding-evasion",
     family: "xss",
     pipeline: "raw",
-    patterns: XSS_PATTERNS,
+    patterns: [...XSS_PATTERNS, ENCODED_MARKUP_CHARACTER],
+    // UTF-7 needs `+`, the 7-bit trick `¼`; a `%` or `\` escape may spell either.
+    needs: ENCODED_MARKUP_CHARACTER,
     test: (value) => detectEncodingTricks(value) !== null,
   }),
 ];

@@ -37,8 +37,21 @@ export class ValueViews {
   private pathValue: string | undefined;
   private codeValue: string | undefined;
 
-  constructor(raw: string) {
+  /**
+   * `plain`: the caller has checked `isPlainValue(raw)`. No decoder, normaliser or comment stripper has
+   * anything to act on in such a value, so every view is the value itself, lower-cased where the
+   * pipeline lower-cases.
+   */
+  constructor(raw: string, plain = false) {
     this.raw = raw;
+    if (plain) {
+      this.decodedValue = raw;
+      const lower = raw.toLowerCase();
+      this.lowerValue = lower;
+      this.compactValue = lower;
+      this.pathValue = lower;
+      this.codeValue = lower;
+    }
   }
 
   get decoded(): string {
