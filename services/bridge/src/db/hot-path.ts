@@ -7,19 +7,25 @@ import type { Sql } from "postgres";
 import type { PriorQuery, PriorRecords, RecordEntry, StoredTransaction } from "../domain/store-port.ts";
 import { createBatcher } from "./batcher.ts";
 
-const TEXT = 25;
 const DEADLOCK = "40P01";
+
+/**
+ * A text[] literal (`{"a",NULL}`), sent as one text parameter and cast in SQL. postgres.js's own
+ * array parameters depend on array types it fetches per pool, which a fresh pool may not have yet.
+ */
+export function textArrayLiteral(values: (string | null | undefined)[]): string {
+  const items = values.map((v) =>
+    v === null || v === undefined ? "NULL" : `"${v.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`,
+  );
+  return `{${items.join(",")}}`;
+}
 
 export function createHotPath(
   sql: Sql,
   toTransaction: (row: Record<string, unknown>) => StoredTransaction,
   options: { maxInFlight?: number } = {},
 ) {
-  const text = (values: (string | null | undefined)[]) =>
-    sql.array(
-      values.map((v) => v ?? null),
-      TEXT,
-    );
+  const text = (values: (string | null | undefined)[]) => sql`${textArrayLiteral(values)}::text[]`;
 
   const lookups = createBatcher<PriorQuery, PriorRecords>(
     async (queries) => {
