@@ -5,7 +5,7 @@ import { type LedgerCall, runBatch } from "../src/domain/ledger-call.ts";
 import { fundedPlayer, type LedgerFixture, ledgerFixture, uid } from "./support/fixture.ts";
 import { ledgerViolations } from "./support/invariants.ts";
 
-const context = JSON.stringify({ region: "eu" });
+const context = { region: "eu" };
 
 function betCall(playerId: string, betId: string, amount: string): LedgerCall {
   return {
@@ -80,6 +80,40 @@ describe("ledger_batch", () => {
     expect(await cash(fx, rich)).toBe("1150");
     expect(await cash(fx, poor)).toBe("5");
     expect(await ledgerViolations(fx.sql)).toEqual({});
+  });
+
+  it("carries the request's correlation into the outbox event, alone and in a batch", async () => {
+    const playerId = await fundedPlayer(fx, "1000");
+    const requestId = `req_${"a".repeat(32)}`;
+    const solo = await fx.call(
+      "bridge",
+      "POST",
+      "/v1/bets",
+      {
+        playerId,
+        currency: "EUR",
+        amount: "1",
+        betId: uid("bet"),
+        roundId: uid("rnd"),
+        gameId: "g",
+        providerId: "p",
+      },
+      { "idempotency-key": uid("k"), "x-request-id": requestId },
+    );
+    expect(solo.status).toBe(201);
+    const batched = betCall(playerId, uid("bet"), "1");
+    batched.args[5] = { region: "eu", requestId: `req_${"b".repeat(32)}` };
+    await runBatch(fx.sql, [batched, betCall(playerId, uid("bet"), "1")]);
+    const events = await fx.sql<{ payload: { requestId?: string; region: string } }[]>`
+      select payload from outbox o join accounts a on a.id = o.account_id
+      where a.player_id = ${playerId} and payload ->> 'type' = 'wallet.tx.committed' order by o.id`;
+    expect(events.map((e) => e.payload.requestId)).toEqual([
+      expect.stringMatching(/^req_[0-9a-f]{32}$/), // the funding deposit: the ledger assigned one
+      requestId,
+      `req_${"b".repeat(32)}`,
+      undefined,
+    ]);
+    expect(new Set(events.map((e) => e.payload.region))).toEqual(new Set(["eu"]));
   });
 
   it("writes nothing at all when one operation raises", async () => {

@@ -34,14 +34,15 @@ const RETRYABLE = new Set(["23505", "40001", "40P01"]);
 export interface PostingIds {
   txId: string;
   eventId: string;
-  context: string;
+  /** Region and correlation for the event envelope (the functions' jsonb `p_ctx`). */
+  context: { region: string; requestId?: string | undefined; traceparent?: string | undefined };
 }
 
 export function postingIds(ctx: OperationContext): PostingIds {
   return {
     txId: newId("tx"),
     eventId: newId("evt"),
-    context: JSON.stringify({ region: ctx.region, requestId: ctx.requestId, traceparent: ctx.traceparent }),
+    context: { region: ctx.region, requestId: ctx.requestId, traceparent: ctx.traceparent },
   };
 }
 

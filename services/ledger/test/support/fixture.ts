@@ -58,7 +58,7 @@ export async function ledgerFixture(
   });
   const app = createApp({
     config,
-    log: createLogger({ service: "ledger", level: "silent" }),
+    log: createLogger({ service: "ledger", level: (process.env.TEST_LOG_LEVEL ?? "silent") as "silent" }),
     metrics: createMetrics("ledger"),
     database,
     bus: options.bus ?? offlineBus,
