@@ -1,7 +1,10 @@
 // Read models: current balances, balances as of any past instant, and per-account history with
-// the balance after each entry. Reads only; one query each.
-import { problems } from "@croupier/core/problem";
-import type { Sql } from "postgres";
+// the balance after each entry. Reads only, written with drizzle over the ledger schema
+// (src/db/schema.ts); money stays bigint end to end and leaves as decimal strings.
+import { AppError, problems } from "@croupier/core/problem";
+import { and, desc, eq, lt, lte, sql } from "drizzle-orm";
+import type { LedgerDb } from "../db/ledger-db.ts";
+import { accounts, entries, transactions } from "../db/schema.ts";
 import { ledgerError } from "./ledger-errors.ts";
 
 export interface BalanceView {
@@ -12,36 +15,24 @@ export interface BalanceView {
   held: string;
 }
 
-export async function balances(sql: Sql, playerId: string, asOf?: string): Promise<BalanceView[]> {
+// SQLSTATEs of a timestamp PostgreSQL cannot parse or place (e.g. an offset beyond ±15:59).
+const badInstant = new Set(["22007", "22008", "22009"]);
+
+export async function balances(db: LedgerDb, playerId: string, asOf?: string): Promise<BalanceView[]> {
   try {
-    return await currentOrPastBalances(sql, playerId, asOf);
+    return await currentOrPastBalances(db, playerId, asOf);
   } catch (error) {
-    // An ISO string PostgreSQL cannot place (e.g. an offset beyond ±15:59) is bad input, not a fault.
-    if (["22007", "22008", "22009"].includes((error as { code?: string }).code ?? "")) {
+    if (badInstant.has(sqlState(error) ?? "")) {
       throw problems.badRequest("asOf is not an instant PostgreSQL can represent.");
     }
     throw error;
   }
 }
 
-async function currentOrPastBalances(sql: Sql, playerId: string, asOf?: string): Promise<BalanceView[]> {
-  const rows = asOf
-    ? await sql<{ currency: string; cash: bigint; bonus: bigint; held: bigint }[]>`
-        select a.currency, coalesce(e.cash_after, 0) as cash, coalesce(e.bonus_after, 0) as bonus,
-               coalesce(e.held_after, 0) as held
-        from accounts a
-        left join lateral (
-          select cash_after, bonus_after, held_after from entries
-          where account_id = a.id and created_at <= ${asOf}::timestamptz order by seq desc limit 1
-        ) e on true
-        where a.player_id = ${playerId} and a.created_at <= ${asOf}::timestamptz
-        order by a.currency`
-    : await sql<{ currency: string; cash: bigint; bonus: bigint; held: bigint }[]>`
-        select currency, cash, bonus, held from accounts where player_id = ${playerId} order by currency`;
-  if (rows.length === 0 && !asOf) {
-    const any = await sql`select 1 from accounts where player_id = ${playerId} limit 1`;
-    if (any.length === 0) throw ledgerError("unknown_account", "The player has no ledger account.");
-  }
+async function currentOrPastBalances(db: LedgerDb, playerId: string, asOf?: string): Promise<BalanceView[]> {
+  const rows = asOf ? await pastBalances(db, playerId, asOf) : await currentBalances(db, playerId);
+  // Only the current read refuses: as of an instant before the first account there is nothing yet.
+  if (rows.length === 0 && !asOf) throw ledgerError("unknown_account", "The player has no ledger account.");
   return rows.map((r) => ({
     currency: r.currency,
     cash: r.cash.toString(),
@@ -49,6 +40,36 @@ async function currentOrPastBalances(sql: Sql, playerId: string, asOf?: string):
     total: (r.cash + r.bonus).toString(),
     held: r.held.toString(),
   }));
+}
+
+function currentBalances(db: LedgerDb, playerId: string) {
+  return db
+    .select({ currency: accounts.currency, cash: accounts.cash, bonus: accounts.bonus, held: accounts.held })
+    .from(accounts)
+    .where(eq(accounts.playerId, playerId))
+    .orderBy(accounts.currency);
+}
+
+/** Each account's balances after its last entry at or before the instant (zero before its first). */
+function pastBalances(db: LedgerDb, playerId: string, asOf: string) {
+  const last = db
+    .select({ cash: entries.cashAfter, bonus: entries.bonusAfter, held: entries.heldAfter })
+    .from(entries)
+    .where(and(eq(entries.accountId, accounts.id), lte(entries.createdAt, asOf)))
+    .orderBy(desc(entries.seq))
+    .limit(1)
+    .as("last_entry");
+  return db
+    .select({
+      currency: accounts.currency,
+      cash: sql<bigint>`coalesce(${last.cash}, 0)`.mapWith(toBigInt),
+      bonus: sql<bigint>`coalesce(${last.bonus}, 0)`.mapWith(toBigInt),
+      held: sql<bigint>`coalesce(${last.held}, 0)`.mapWith(toBigInt),
+    })
+    .from(accounts)
+    .leftJoinLateral(last, sql`true`)
+    .where(and(eq(accounts.playerId, playerId), lte(accounts.createdAt, asOf)))
+    .orderBy(accounts.currency);
 }
 
 export interface HistoryItem {
@@ -63,58 +84,93 @@ export interface HistoryItem {
   createdAt: string;
 }
 
-/** Newest first; the cursor is the entry sequence number to continue below. */
+/**
+ * Newest first; the cursor is the entry sequence number to continue below. Without a currency the
+ * player's only account is read; a player with accounts in several currencies must name one
+ * (400 currency_required, listing them), since one page never mixes accounts.
+ */
 export async function history(
-  sql: Sql,
+  db: LedgerDb,
   input: { playerId: string; currency?: string | undefined; limit: number; cursor?: string | undefined },
 ): Promise<{ items: HistoryItem[]; nextCursor: string | null }> {
-  const [account] = input.currency
-    ? await sql<{ id: bigint; currency: string }[]>`
-        select id, currency from accounts where player_id = ${input.playerId} and currency = ${input.currency}`
-    : await sql<{ id: bigint; currency: string }[]>`
-        select id, currency from accounts where player_id = ${input.playerId} order by id limit 1`;
-  if (!account) throw ledgerError("unknown_account", "The player has no ledger account in this currency.");
+  const account = await historyAccount(db, input.playerId, input.currency);
   const before = input.cursor ? decodeCursor(input.cursor) : null;
-  const rows = await sql<
-    {
-      seq: bigint;
-      tx_id: string;
-      kind: string;
-      reference: string | null;
-      bucket: string;
-      amount: bigint;
-      cash_after: bigint;
-      bonus_after: bigint;
-      held_after: bigint;
-      created_at: string;
-    }[]
-  >`
-    select e.seq, e.tx_id, t.kind, t.reference, e.bucket, e.amount, e.cash_after, e.bonus_after, e.held_after,
-      to_char(e.created_at at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_at
-    from entries e join transactions t on t.tx_id = e.tx_id
-    where e.account_id = ${account.id.toString()}::bigint ${before === null ? sql`` : sql`and e.seq < ${before.toString()}::bigint`}
-    order by e.seq desc limit ${input.limit + 1}`;
+  const rows = await db
+    .select({
+      seq: entries.seq,
+      txId: entries.txId,
+      kind: transactions.kind,
+      reference: transactions.reference,
+      bucket: entries.bucket,
+      amount: entries.amount,
+      cashAfter: entries.cashAfter,
+      bonusAfter: entries.bonusAfter,
+      heldAfter: entries.heldAfter,
+      createdAt: sql<string>`to_char(${entries.createdAt} at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    })
+    .from(entries)
+    .innerJoin(transactions, eq(transactions.txId, entries.txId))
+    .where(and(eq(entries.accountId, account.id), before === null ? undefined : lt(entries.seq, before)))
+    .orderBy(desc(entries.seq))
+    .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
     items: page.map((r) => ({
-      txId: r.tx_id,
+      txId: r.txId,
       kind: r.kind,
       amount: r.amount.toString(),
       currency: account.currency,
-      bucket: r.bucket as HistoryItem["bucket"],
+      bucket: r.bucket,
       balanceAfter: {
-        cash: r.cash_after.toString(),
-        bonus: r.bonus_after.toString(),
-        held: r.held_after.toString(),
+        cash: r.cashAfter.toString(),
+        bonus: r.bonusAfter.toString(),
+        held: r.heldAfter.toString(),
       },
       reference: r.reference,
       entrySeq: r.seq.toString(),
-      createdAt: r.created_at,
+      createdAt: r.createdAt,
     })),
     nextCursor: rows.length > input.limit && last ? encodeCursor(last.seq) : null,
   };
 }
+
+async function historyAccount(db: LedgerDb, playerId: string, currency: string | undefined) {
+  const found = await db
+    .select({ id: accounts.id, currency: accounts.currency })
+    .from(accounts)
+    .where(
+      and(
+        eq(accounts.playerId, playerId),
+        currency === undefined ? undefined : eq(accounts.currency, currency),
+      ),
+    )
+    .orderBy(accounts.currency);
+  const [account] = found;
+  if (!account) {
+    throw ledgerError(
+      "unknown_account",
+      currency === undefined
+        ? "The player has no ledger account."
+        : "The player has no ledger account in this currency.",
+    );
+  }
+  if (found.length > 1) throw currencyRequired(found.map((a) => a.currency));
+  return account;
+}
+
+/** 400: the player has accounts in several currencies and the request did not name one. */
+export function currencyRequired(currencies: string[]): AppError {
+  return new AppError(
+    "currency_required",
+    400,
+    "A currency is required",
+    `The player has accounts in ${currencies.join(", ")}; give one of them as currency.`,
+    { extensions: { currencies } },
+  );
+}
+
+const maxSeq = 2n ** 63n - 1n;
 
 function encodeCursor(seq: bigint): string {
   return btoa(`seq:${seq}`).replaceAll("=", "");
@@ -123,9 +179,25 @@ function encodeCursor(seq: bigint): string {
 function decodeCursor(cursor: string): bigint {
   try {
     const match = /^seq:([0-9]{1,19})$/.exec(atob(cursor));
-    if (match?.[1]) return BigInt(match[1]);
+    // Beyond bigint the database would refuse the comparison: that is a bad cursor, not a fault.
+    if (match?.[1] && BigInt(match[1]) <= maxSeq) return BigInt(match[1]);
   } catch {
     // fall through
   }
   throw ledgerError("bad_cursor", "The cursor is not valid.");
+}
+
+/** Exact whatever the pool's bigint parser: postgres.js gives BigInt or, unconfigured, a string. */
+function toBigInt(value: unknown): bigint {
+  return BigInt(value as bigint | string);
+}
+
+/** The SQLSTATE of a database error, also when drizzle wraps it (DrizzleQueryError keeps it as cause). */
+function sqlState(error: unknown): string | undefined {
+  let e = error;
+  for (let depth = 0; depth < 4 && e instanceof Object; depth++, e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+  }
+  return undefined;
 }

@@ -1,6 +1,7 @@
 // Opening accounts and reading balances and history.
 import type { ServiceApp } from "@croupier/core/http/app";
 import { createRoute, z } from "@hono/zod-openapi";
+import { ledgerDb } from "../db/ledger-db.ts";
 import { openAccount } from "../domain/operations.ts";
 import { balances, history } from "../domain/views.ts";
 import { authorize } from "../http/service-auth.ts";
@@ -77,10 +78,15 @@ export const historyRoute = createRoute({
   method: "get",
   path: "/v1/players/{playerId}/transactions",
   summary: "The account's entries, newest first, with the balance after each entry",
+  description:
+    "Reads one account: the one in `currency`, or without it the player's only account. A player with " +
+    "accounts in several currencies must name one (400 currency_required, whose `currencies` lists them).",
   request: {
     params: playerParams,
     query: z.object({
-      currency: currencyCode.optional(),
+      currency: currencyCode.optional().openapi({
+        description: "The account's currency; required when the player has accounts in several currencies.",
+      }),
       limit: z.coerce.number().int().min(1).max(500).default(50),
       cursor: z.string().max(100).optional(),
     }),
@@ -90,7 +96,12 @@ export const historyRoute = createRoute({
       z.object({ items: z.array(historyItem), nextCursor: z.string().nullable() }),
       "One page of history",
     ),
-    ...problems({ 404: "unknown_account" }),
+    ...problems({
+      400:
+        "bad_request: invalid input; bad_cursor; currency_required: the player has accounts in several " +
+        "currencies (listed in `currencies`) and none was given",
+      404: "unknown_account",
+    }),
   },
 });
 
@@ -106,13 +117,13 @@ export function registerAccounts(app: ServiceApp, deps: RouteDeps) {
     authorize(c, ["gaming", "player", "cashier"]);
     const { playerId } = c.req.valid("param");
     const { asOf } = c.req.valid("query");
-    const items = await balances(deps.sql, playerId, asOf);
+    const items = await balances(ledgerDb(deps.sql), playerId, asOf);
     return c.json({ playerId, ...(asOf ? { asOf } : {}), balances: items }, 200);
   });
   app.openapi(historyRoute, async (c) => {
     authorize(c, ["player", "cashier"]);
     const { playerId } = c.req.valid("param");
     const query = c.req.valid("query");
-    return c.json(await history(deps.sql, { playerId, ...query }), 200);
+    return c.json(await history(ledgerDb(deps.sql), { playerId, ...query }), 200);
   });
 }
