@@ -22,6 +22,12 @@ export type CollectedRequest = {
   fieldCount: number;
   bodyParseError: boolean;
   bodyKind: "none" | "form" | "json" | "multipart" | "xml" | "text";
+  /**
+   * The request's headers read once, as `Headers.get` returns them (lower-case names, repeated headers
+   * joined by ", "), in `Headers` iteration order. In workerd every `Headers` call crosses into the
+   * runtime, so rules read this copy.
+   */
+  headers: ReadonlyMap<string, string>;
 };
 
 function pushFields(
@@ -67,7 +73,10 @@ export function collectTargets(request: WafRequest): CollectedRequest {
   }
   pushFields(targets, parseForm(query, MAX_FIELDS), "query", "query-name", "query-value");
 
+  const headers = new Map<string, string>();
   request.headers.forEach((value, name) => {
+    const earlier = headers.get(name);
+    headers.set(name, earlier === undefined ? value : `${earlier}, ${value}`);
     if (name === "cookie") {
       pushFields(targets, parseCookies(value, MAX_FIELDS), "cookie", "cookie-name", "cookie-value");
     } else {
@@ -130,5 +139,5 @@ export function collectTargets(request: WafRequest): CollectedRequest {
   } else if (bodyKind === "text") {
     targets.push({ kind: "body-raw", name: "body", value: body });
   }
-  return { targets, rawPath: path, rawQuery: query, fieldCount, bodyParseError, bodyKind };
+  return { targets, rawPath: path, rawQuery: query, fieldCount, bodyParseError, bodyKind, headers };
 }

@@ -58,7 +58,7 @@ const MAX_ARGUMENTS = 255;
 const MAX_TOTAL_ARGUMENT_LENGTH = 64_000;
 
 function header(context: RequestContext, name: string): string | null {
-  return context.request.headers.get(name);
+  return context.collected.headers.get(name) ?? null;
 }
 
 // Multipart part names and file names are parsed differently by different back ends when they
@@ -210,9 +210,9 @@ export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
     family: "protocol",
     check: (context) => {
       let found: string | null = null;
-      context.request.headers.forEach((_value, name) => {
+      for (const name of context.collected.headers.keys()) {
         if (found === null && RESTRICTED_HEADERS.has(name)) found = `header.${name}`;
-      });
+      }
       return found;
     },
   }),
@@ -222,9 +222,9 @@ export const PROTOCOL_REQUEST_RULES: readonly RequestRule[] = [
     severity: "warning",
     check: (context) => {
       let found: string | null = null;
-      context.request.headers.forEach((_value, name) => {
+      for (const name of context.collected.headers.keys()) {
         if (found === null && UNUSUAL_HEADERS.has(name)) found = `header.${name}`;
-      });
+      }
       return found;
     },
   }),

@@ -57,7 +57,7 @@ export const SESSION_FIXATION_REQUEST_RULES: readonly RequestRule[] = [
     // only adds to other evidence; a foreign Referer (below) blocks on its own.
     severity: "warning",
     patterns: [SESSION_ID_NAME, SESSION_TOKEN, STRICT_SESSION_ID_NAME],
-    check: (context) => (context.request.headers.get("referer") === null ? sessionParameter(context) : null),
+    check: (context) => (context.collected.headers.has("referer") ? null : sessionParameter(context)),
   }),
   requestRule({
     id: "session-fixation-foreign-referer",
@@ -66,10 +66,10 @@ export const SESSION_FIXATION_REQUEST_RULES: readonly RequestRule[] = [
     check: (context) => {
       const target = sessionParameter(context);
       if (target === null) return null;
-      const referer = context.request.headers.get("referer");
-      if (referer === null) return null;
+      const referer = context.collected.headers.get("referer");
+      if (referer === undefined) return null;
       const refererHost = hostOf(referer);
-      const host = (context.request.headers.get("host") ?? hostOf(context.request.url) ?? "")
+      const host = (context.collected.headers.get("host") ?? hostOf(context.request.url) ?? "")
         .toLowerCase()
         .replace(PORT_SUFFIX, "");
       // A session id arriving from another site's link is the fixation pattern; same-site is fine.

@@ -86,8 +86,8 @@ export const STRICT_REQUEST_RULES: readonly RequestRule[] = [
     paranoia: 2,
     severity: "notice",
     check: (context) => {
-      if (context.request.headers.get("user-agent") === null) return "header.user-agent";
-      if (context.request.headers.get("accept") === null) return "header.accept";
+      if (!context.collected.headers.has("user-agent")) return "header.user-agent";
+      if (!context.collected.headers.has("accept")) return "header.accept";
       return null;
     },
   }),
