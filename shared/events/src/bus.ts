@@ -48,6 +48,21 @@ export interface Bus {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/**
+ * Publishes an envelope that is already JSON text (e.g. straight from an outbox column) without
+ * parsing and re-serialising it; same deduplication id and trace header as `Bus.publish`.
+ */
+export async function publishSerialized(
+  bus: Pick<Bus, "js">,
+  subjectName: string,
+  event: { id: string; json: string; traceparent?: string | null },
+): Promise<{ seq: number; duplicate: boolean }> {
+  const h = natsHeaders();
+  if (event.traceparent) h.set("traceparent", event.traceparent);
+  const ack = await bus.js.publish(subjectName, encoder.encode(event.json), { msgID: event.id, headers: h });
+  return { seq: ack.seq, duplicate: ack.duplicate };
+}
+
 export async function connectBus(options: { url: string; name: string }): Promise<Bus> {
   const nc = await connect({
     servers: options.url.split(","),

@@ -10,8 +10,7 @@
 // and the delete republishes with the same Nats-Msg-Id, which JetStream drops as a duplicate
 // (and consumers deduplicate by event id anyway).
 import type { Logger } from "@croupier/core/log";
-import type { Bus } from "@croupier/events/bus";
-import type { EventEnvelope } from "@croupier/events/envelope";
+import { type Bus, publishSerialized } from "@croupier/events/bus";
 import type { ReservedSql, Sql } from "postgres";
 
 export interface OutboxRelayOptions {
@@ -27,11 +26,14 @@ export interface OutboxRelayOptions {
 /** One relay per database publishes; the others wait on this advisory lock. */
 const RELAY_LOCK = 7_424_100;
 
+/** The payload stays JSON text end to end: no parse and re-serialise per event. */
 interface OutboxRow {
   id: bigint;
   account_id: bigint;
   subject: string;
-  payload: EventEnvelope;
+  json: string;
+  event_id: string;
+  traceparent: string | null;
 }
 
 export function startOutboxRelay(options: OutboxRelayOptions) {
@@ -75,7 +77,9 @@ export function startOutboxRelay(options: OutboxRelayOptions) {
   /** Publishes one batch; returns how many rows it handled and whether any publish failed. */
   async function relayBatch(): Promise<{ published: number; failed: boolean; full: boolean }> {
     const rows = await options.sql<OutboxRow[]>`
-      select id, account_id, subject, payload from outbox order by id limit ${batchSize}`;
+      select id, account_id, subject, payload::text as json, payload ->> 'id' as event_id,
+             payload ->> 'traceparent' as traceparent
+      from outbox order by id limit ${batchSize}`;
     if (rows.length === 0) return { published: 0, failed: false, full: false };
     const perAccount = new Map<string, OutboxRow[]>();
     for (const row of rows) {
@@ -90,7 +94,11 @@ export function startOutboxRelay(options: OutboxRelayOptions) {
       [...perAccount.values()].map(async (accountRows) => {
         for (const row of accountRows) {
           try {
-            await options.bus.publish(row.subject, row.payload);
+            await publishSerialized(options.bus, row.subject, {
+              id: row.event_id,
+              json: row.json,
+              traceparent: row.traceparent,
+            });
             acked.push(String(row.id));
           } catch (error) {
             if (!failed) options.log.warn({ err: error }, "outbox relay: publish failed; will retry");
