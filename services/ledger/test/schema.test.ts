@@ -140,7 +140,7 @@ function schemaConstraints(): ConstraintRow[] {
           foreignColumns: ref.foreignColumns.map((c) => c.name),
         };
       }),
-      // Checks are compared by name: PostgreSQL keeps them in a normalised form of their own.
+      // Checks by name here; their expressions are compared by probeExpressions().
       ...t.checks.map((c) => ({ ...base, name: c.name, kind: "c", columns: ["(check)"] })),
     ];
   });
@@ -160,6 +160,66 @@ function schemaIndexes(): IndexRow[] {
       })),
     )
     .sort((a, b) => byText(a.table, b.table) || byText(a.name, b.name));
+}
+
+class Rollback extends Error {}
+
+/**
+ * PostgreSQL keeps checks and index predicates in a normalised form of its own, so each declared
+ * expression is added next to the migrated one (inside a transaction that is rolled back) and the two
+ * normalised forms are compared.
+ */
+async function probeExpressions() {
+  const found: { name: string; declared: string; migrated: string }[] = [];
+  const expression = (value: SQL) => {
+    const query = dialect.sqlToQuery(value, "indexes"); // columns unqualified, as in DDL
+    expect(query.params).toEqual([]);
+    return query.sql;
+  };
+  await sql
+    .begin(async (tx) => {
+      for (const [n, t] of tables.entries()) {
+        for (const [i, c] of t.checks.entries()) {
+          const probe = `probe_${n}_${i}`;
+          await tx.unsafe(
+            `alter table ${t.name} add constraint ${probe} check (${expression(c.value)}) not valid`,
+          );
+          const rows = await tx.unsafe<{ name: string; definition: string }[]>(
+            `select conname as name, pg_get_constraintdef(oid) as definition from pg_constraint
+             where conrelid = '${t.name}'::regclass and conname in ('${c.name}', '${probe}')`,
+          );
+          const of = (name: string) =>
+            rows.find((r) => r.name === name)?.definition.replace(/ NOT VALID$/, "");
+          found.push({
+            name: `${t.name}.${c.name}`,
+            declared: of(probe) ?? "",
+            migrated: of(c.name) ?? "(missing)",
+          });
+        }
+        for (const [i, index] of t.indexes.entries()) {
+          const where = index.config.where;
+          if (!where) continue;
+          const probe = `probe_${n}_index_${i}`;
+          await tx.unsafe(`create index ${probe} on ${t.name} ((1)) where ${expression(where)}`);
+          const rows = await tx.unsafe<{ name: string; predicate: string }[]>(
+            `select c.relname as name, pg_get_expr(x.indpred, x.indrelid) as predicate
+             from pg_index x join pg_class c on c.oid = x.indexrelid
+             where c.relname in ('${index.config.name}', '${probe}')`,
+          );
+          const of = (name: string) => rows.find((r) => r.name === name)?.predicate;
+          found.push({
+            name: `${t.name}.${index.config.name}`,
+            declared: of(probe) ?? "",
+            migrated: of(index.config.name ?? "") ?? "(missing)",
+          });
+        }
+      }
+      throw new Rollback();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof Rollback)) throw error;
+    });
+  return found;
 }
 
 /** A drizzle default as an SQL expression, so PostgreSQL can compare it with the migrated one. */
@@ -213,5 +273,11 @@ describe("drizzle schema matches the migrated database", () => {
 
   it("declares the same indexes (name, uniqueness, method, columns, partial or not)", async () => {
     expect(schemaIndexes()).toEqual([...(await databaseIndexes())]);
+  });
+
+  it("declares every check and partial-index predicate with the migration's expression", async () => {
+    const found = await probeExpressions();
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.map((f) => [f.name, f.declared])).toEqual(found.map((f) => [f.name, f.migrated]));
   });
 });
