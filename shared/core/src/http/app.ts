@@ -121,7 +121,7 @@ function requestContext(options: ServiceAppOptions, tracing: Tracing): Middlewar
       : childContext(parent);
     c.set("requestId", requestId);
     c.set("trace", own);
-    c.set("log", options.log.child({ requestId, traceId: own.traceId }));
+    c.set("log", lazyChild(options.log, { requestId, traceId: own.traceId }));
     let status = 500;
     try {
       await next();
@@ -135,8 +135,10 @@ function requestContext(options: ServiceAppOptions, tracing: Tracing): Middlewar
         const labels = { method: c.req.method, route, status: String(status) };
         options.metrics.httpDuration.observe(labels, seconds);
         options.metrics.httpRequests.inc(labels);
-        c.get("log").info(
+        options.log.info(
           {
+            requestId,
+            traceId: own.traceId,
             method: c.req.method,
             path: c.req.path,
             route,
@@ -149,6 +151,21 @@ function requestContext(options: ServiceAppOptions, tracing: Tracing): Middlewar
       tracing.end(span, status);
     }
   };
+}
+
+/**
+ * The request's logger, created on first use: a pino child (with its redaction setup) per request
+ * is measurable CPU, and most requests never log beyond the access line.
+ */
+function lazyChild(log: Logger, bindings: Record<string, string>): Logger {
+  let child: Logger | undefined;
+  return new Proxy(log, {
+    get(_target, property) {
+      child ??= log.child(bindings);
+      const value = Reflect.get(child, property, child);
+      return typeof value === "function" ? value.bind(child) : value;
+    },
+  });
 }
 
 /** The matched route template, so metrics never get one label per player id. */
