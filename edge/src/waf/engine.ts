@@ -4,7 +4,7 @@ import { allowedMethodSet, type RequestRule, SEVERITY_SCORE, type ValueRule } fr
 import { plannerFor, type RulePlan } from "./rule-plan.ts";
 import { REQUEST_RULES, VALUE_RULES } from "./rules/index.ts";
 import { ValueViews } from "./transform/pipelines.ts";
-import { alphabetOf } from "./transform/plain-value.ts";
+import { alphabetOf, VALUE_ALPHABETS } from "./transform/plain-value.ts";
 import type { InspectionResult, InspectOptions, Match, WafRequest } from "./types.ts";
 
 /** CRS's inbound default: one critical match blocks, lesser signals must add up. */
@@ -64,8 +64,7 @@ export function inspectWith(
     let views: ValueViews | undefined;
     const fired = known ?? new Uint8Array(rules.length);
     const alphabet = known === undefined ? alphabetOf(value) : -1;
-    const plain = alphabet >= 0;
-    const skip = plain ? skipWithin[alphabet] : undefined;
+    const skip = alphabet >= 0 ? skipWithin[alphabet] : undefined;
     for (let index = 0; index < rules.length; index++) {
       const rule = rules[index] as ValueRule;
       let matched: boolean;
@@ -74,7 +73,7 @@ export function inspectWith(
       } else if (known !== undefined && valueOnly[index]) {
         matched = fired[index] === 1;
       } else {
-        views ??= new ValueViews(value, plain);
+        views ??= new ValueViews(value, VALUE_ALPHABETS[alphabet]);
         matched =
           (rule.prefilter === undefined || rule.prefilter(views.lower)) &&
           rule.test(views.view(rule.pipeline), target);

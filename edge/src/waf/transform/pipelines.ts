@@ -2,6 +2,7 @@ import { stripCodeComments } from "./comments.ts";
 import { decodeBackslashEscapes } from "./escapes.ts";
 import { decodeHtmlEntities } from "./html-entities.ts";
 import { compressWhitespace, foldUnicode, normalizePath, removeControlChars } from "./normalize.ts";
+import type { ValueAlphabet } from "./plain-value.ts";
 import { urlDecode } from "./url-decode.ts";
 
 /**
@@ -38,13 +39,15 @@ export class ValueViews {
   private codeValue: string | undefined;
 
   /**
-   * `plain`: the caller has checked `isPlainValue(raw)`. No decoder, normaliser or comment stripper has
-   * anything to act on in such a value, so every view is the value itself, lower-cased where the
+   * `alphabet`: the caller has found the value written in one of plain-value.ts's alphabets. None of
+   * them has anything for the decoders to act on, so the decoded view is the value itself; in the
+   * narrow ones no normaliser has work either, and every view is the value, lower-cased where the
    * pipeline lower-cases.
    */
-  constructor(raw: string, plain = false) {
+  constructor(raw: string, alphabet?: ValueAlphabet) {
     this.raw = raw;
-    if (plain) {
+    if (alphabet !== undefined) this.decodedValue = raw;
+    if (alphabet?.identityViews === true) {
       this.decodedValue = raw;
       const lower = raw.toLowerCase();
       this.lowerValue = lower;
