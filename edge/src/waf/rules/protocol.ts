@@ -445,6 +445,7 @@ export const PROTOCOL_VALUE_RULES: readonly ValueRule[] = [
     kinds: ["query-name", "body-name", "cookie-name", "path"],
     pipeline: "decoded",
     patterns: [NEWLINE],
+    needs: NEWLINE,
     test: (value) => NEWLINE.test(value),
   }),
   valueRule({

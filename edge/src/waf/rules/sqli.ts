@@ -1,5 +1,6 @@
 import type { ValueRule } from "../rule.ts";
 import { DETECT_PATTERNS, detectSqlInjection, mentionsSystemObject } from "../sqli/detect.ts";
+import { SYSTEM_OBJECTS } from "../sqli/keywords.ts";
 import { TOKENIZER_PATTERNS } from "../sqli/tokenize.ts";
 import { regexRule, valueRule } from "./define.ts";
 
@@ -24,6 +25,11 @@ const INTEGER_OVERFLOW =
 // MySQL reads `1.e(` / `1.e.col` as a number glued to the next token, an evasion of word boundaries.
 const SCIENTIFIC_NOTATION_EVASION = /\b\d+\.?e[(.,]|\b\d+\.e\b/i;
 
+// The catalog names as one expression: what `mentionsSystemObject` looks for, for the engine's proofs.
+const ANY_SYSTEM_OBJECT = new RegExp(
+  SYSTEM_OBJECTS.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
+);
+
 export const SQLI_RULES: readonly ValueRule[] = [
   valueRule({
     id: "sqli-syntax",
@@ -35,6 +41,8 @@ export const SQLI_RULES: readonly ValueRule[] = [
     id: "sqli-system-catalog",
     family: "sqli",
     pipeline: "lower",
+    patterns: [ANY_SYSTEM_OBJECT],
+    needs: ANY_SYSTEM_OBJECT,
     test: (value) => mentionsSystemObject(value) !== null,
   }),
   regexRule({ id: "sqli-mysql-versioned-comment", family: "sqli", pattern: MYSQL_VERSIONED_COMMENT }),
@@ -48,6 +56,7 @@ export const SQLI_RULES: readonly ValueRule[] = [
     family: "sqli",
     kinds: ["body-name"],
     patterns: [MONGO_OPERATOR_KEY],
+    needs: MONGO_OPERATOR_KEY,
     test: (value, target) => target.name.startsWith("body.") && MONGO_OPERATOR_KEY.test(value),
   }),
   regexRule({ id: "sqli-nosql-operator-object", family: "sqli", pattern: MONGO_OPERATOR_OBJECT }),
