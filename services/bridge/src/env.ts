@@ -27,6 +27,8 @@ export const bridgeEnv = {
   BRIDGE_SIGNING_KEY_PEM: z.string().optional(),
   BRIDGE_SIGNING_KEY_FILE: z.string().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  /** Hot-path statements of one kind in flight at once; callbacks arriving meanwhile share the next (ADR 0506). */
+  DATABASE_BATCHES_IN_FLIGHT: z.coerce.number().int().min(1).max(16).default(2),
   LEDGER_TIMEOUT_MS: envVar.durationMs(5_000),
   LEDGER_MAX_SOCKETS: z.coerce.number().int().min(1).max(1024).default(64),
   PROVIDER_MAX_BODY_BYTES: z.coerce.number().int().min(256).max(1_048_576).default(16_384),

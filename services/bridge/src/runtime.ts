@@ -33,7 +33,7 @@ export async function buildRuntime(
   const key = await loadSigningKeyPem(config);
   if (key.ephemeral) log.warn("no BRIDGE_SIGNING_KEY_*: responses are signed with an ephemeral key");
   const signer = await createResponseSigner(key.pem);
-  const store = createPgStore(database.sql);
+  const store = createPgStore(database.sql, { maxBatchesInFlight: config.DATABASE_BATCHES_IN_FLIGHT });
   const wallet = createLedgerClient({
     baseUrl: config.LEDGER_URL,
     secret: config.SERVICE_TOKEN_SECRET,
