@@ -21,7 +21,12 @@ export interface RoundResult {
   payout: number;
 }
 
-const FINAL_BET_REFUSALS = new Set(["RS_ERROR_NOT_ENOUGH_MONEY", "RS_ERROR_LIMIT_REACHED"]);
+/** Refusals after which nothing moved and nothing is left to roll back. */
+const FINAL_BET_REFUSALS = new Set([
+  "RS_ERROR_NOT_ENOUGH_MONEY",
+  "RS_ERROR_LIMIT_REACHED",
+  "RS_ERROR_BET_LIMIT_EXCEEDED",
+]);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function untilFinal(send: () => Promise<Hub88Response>, attempts: number): Promise<Hub88Response> {
