@@ -170,7 +170,9 @@ export const transactions = pgTable(
       foreignColumns: [accounts.id],
     }),
     unique("transactions_account_id_account_seq_key").on(t.accountId, t.accountSeq),
-    uniqueIndex("transactions_kind_reference").on(t.kind, t.reference).where(sql`${t.reference} is not null`),
+    uniqueIndex("transactions_kind_reference")
+      .on(t.kind, t.reference)
+      .where(sql`${t.kind} in ('win', 'deposit', 'adjustment') and ${t.reference} is not null`),
   ],
 );
 
