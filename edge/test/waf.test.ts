@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { inspectRequest } from "../src/waf/index.ts";
 import { harness } from "./harness.ts";
 
 const match = { ruleId: "942100", family: "sqli", target: "query.q" };
@@ -23,7 +24,32 @@ describe("WAF integration", () => {
       url: "https://api.croupier.test/v1/auth/login?x=1",
       body: '{"email":"a@b.c"}',
       contentType: "application/json",
-      options: { paranoiaLevel: 3, routeId: "auth.login" },
+      options: { paranoiaLevel: 3, routeId: "auth.login", allowedMethods: ["POST"] },
+    });
+  });
+
+  it("allows writes where the route table serves them and refuses a method override elsewhere", async () => {
+    const edge = await harness({ inspect: inspectRequest });
+    const token = await edge.token();
+    const body = JSON.stringify({ limits: { deposit: { daily: { amount: "5000000", currency: "EUR" } } } });
+    expect((await edge.request("/v1/limits", { method: "PUT", body, token })).status).toBe(200);
+    const overridden = await edge.request("/v1/time-out", {
+      method: "POST",
+      body: '{"minutes":60}',
+      token,
+      headers: { "x-http-method-override": "DELETE" },
+    });
+    expect(overridden.status).toBe(403);
+    expect(edge.logs.at(-1)).toMatchObject({
+      waf: {
+        matches: expect.arrayContaining([
+          {
+            ruleId: "protocol-method-not-allowed",
+            family: "protocol",
+            target: "header.x-http-method-override",
+          },
+        ]),
+      },
     });
   });
 
