@@ -2,7 +2,17 @@
 // idempotency check, responsible-gaming checks, balance update with its floor check, entries,
 // hash-chain link and outbox event all happen in that one database transaction.
 import { requestHash } from "./request-hash.ts";
-import { type OperationContext, type OperationOutcome, runOperation } from "./run-operation.ts";
+import {
+  type OperationContext,
+  type OperationOutcome,
+  type PostingIds,
+  runOperation,
+} from "./run-operation.ts";
+
+/** The arguments every posting function takes first: caller, key, request hash, ids, context. */
+function postingArgs(ctx: OperationContext, key: string | null, hash: string, ids: PostingIds) {
+  return [ctx.caller, key, hash, ids.txId, ids.eventId, ids.context];
+}
 
 export interface PlayerCurrency {
   playerId: string;
@@ -30,12 +40,7 @@ export async function placeBet(ctx: OperationContext, key: string, input: BetInp
   return runOperation(ctx, input.playerId, (ids) => ({
     fn: "ledger_bet",
     args: [
-      ctx.caller,
-      key,
-      h,
-      ids.txId,
-      ids.eventId,
-      ids.context,
+      ...postingArgs(ctx, key, h, ids),
       input.playerId,
       input.currency,
       input.amount.toString(),
@@ -63,12 +68,7 @@ export async function settleWin(ctx: OperationContext, key: string, input: WinIn
   return runOperation(ctx, input.playerId, (ids) => ({
     fn: "ledger_win",
     args: [
-      ctx.caller,
-      key,
-      h,
-      ids.txId,
-      ids.eventId,
-      ids.context,
+      ...postingArgs(ctx, key, h, ids),
       input.playerId,
       input.currency,
       input.amount.toString(),
@@ -95,12 +95,7 @@ export async function rollbackBet(ctx: OperationContext, key: string, input: Rol
   return runOperation(ctx, input.playerId, (ids) => ({
     fn: "ledger_rollback",
     args: [
-      ctx.caller,
-      key,
-      h,
-      ids.txId,
-      ids.eventId,
-      ids.context,
+      ...postingArgs(ctx, key, h, ids),
       input.playerId,
       input.currency,
       input.rollbackId,
@@ -124,12 +119,7 @@ export async function deposit(ctx: OperationContext, key: string, input: Deposit
   return runOperation(ctx, input.playerId, (ids) => ({
     fn: "ledger_deposit",
     args: [
-      ctx.caller,
-      key,
-      h,
-      ids.txId,
-      ids.eventId,
-      ids.context,
+      ...postingArgs(ctx, key, h, ids),
       input.playerId,
       input.currency,
       input.amount.toString(),
@@ -151,12 +141,7 @@ export async function holdWithdrawal(ctx: OperationContext, key: string, input: 
   return runOperation(ctx, input.playerId, (ids) => ({
     fn: "ledger_withdraw",
     args: [
-      ctx.caller,
-      key,
-      hash,
-      ids.txId,
-      ids.eventId,
-      ids.context,
+      ...postingArgs(ctx, key, hash, ids),
       input.playerId,
       input.currency,
       input.amount.toString(),
@@ -176,7 +161,7 @@ export async function settleWithdrawal(
   const h = await requestHash(`withdrawal_${action}`, { withdrawalId });
   return runOperation(ctx, null, (ids) => ({
     fn: "ledger_settle_withdrawal",
-    args: [ctx.caller, key, h, ids.txId, ids.eventId, ids.context, withdrawalId, action],
+    args: [...postingArgs(ctx, key, h, ids), withdrawalId, action],
   }));
 }
 
@@ -193,12 +178,7 @@ export async function adjust(ctx: OperationContext, key: string, input: AdjustIn
   return runOperation(ctx, input.playerId, (ids) => ({
     fn: "ledger_adjust",
     args: [
-      ctx.caller,
-      key,
-      h,
-      ids.txId,
-      ids.eventId,
-      ids.context,
+      ...postingArgs(ctx, key, h, ids),
       input.playerId,
       input.currency,
       input.amount.toString(),
@@ -220,12 +200,7 @@ export async function grantBonus(ctx: OperationContext, key: string, input: Bonu
   return runOperation(ctx, input.playerId, (ids) => ({
     fn: "ledger_bonus_grant",
     args: [
-      ctx.caller,
-      key,
-      h,
-      ids.txId,
-      ids.eventId,
-      ids.context,
+      ...postingArgs(ctx, key, h, ids),
       input.playerId,
       input.currency,
       input.amount.toString(),
@@ -244,16 +219,6 @@ export async function settleBonus(
   const h = await requestHash(`bonus_${action}`, { bonusId, amount: amount?.toString() });
   return runOperation(ctx, null, (ids) => ({
     fn: "ledger_bonus_settle",
-    args: [
-      ctx.caller,
-      key,
-      h,
-      ids.txId,
-      ids.eventId,
-      ids.context,
-      bonusId,
-      action,
-      amount === null ? null : amount.toString(),
-    ],
+    args: [...postingArgs(ctx, key, h, ids), bonusId, action, amount === null ? null : amount.toString()],
   }));
 }
