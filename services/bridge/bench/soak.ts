@@ -3,7 +3,14 @@
 // a new request id — concurrently and shuffled, so wins and rollbacks often arrive before
 // their bets. Afterwards it proves: no operation's money was applied twice (ledger
 // transaction counts equal accepted operations) and every balance equals what the accepted
-// operations imply. Options: --ops N (default 1,000,000) --players N --concurrency N --window N
+// operations imply.
+//
+// Like a real provider it resends a call whose outcome is unknown (RS_ERROR_UNKNOWN, an HTTP
+// error or no answer) until it gets a final one. To make unknown outcomes happen on purpose it
+// pauses the ledger (SIGSTOP/SIGCONT) for longer than the bridge's ledger timeout at intervals,
+// so some operations are applied by the ledger after the bridge has given up waiting for them.
+// Options: --ops N (default 1,000,000) --players N --concurrency N --window N
+// --stall-every SECONDS (0: no stalls) --stall-ms MS --ledger-timeout-ms MS
 import { randomUUID } from "node:crypto";
 import process from "node:process";
 import { parseArgs } from "node:util";
@@ -15,6 +22,9 @@ const { values } = parseArgs({
     players: { type: "string", default: "500" },
     concurrency: { type: "string", default: "48" },
     window: { type: "string", default: "2000" },
+    "stall-every": { type: "string", default: "30" },
+    "stall-ms": { type: "string", default: "2500" },
+    "ledger-timeout-ms": { type: "string", default: "1000" },
   },
 });
 const say = (message: string) => console.log(`[soak:bridge] ${message}`);
@@ -82,29 +92,70 @@ function shuffle<T>(items: T[], random: () => number): T[] {
   return items;
 }
 
-const stack = await startBenchStack({ say });
+const stack = await startBenchStack({
+  say,
+  bridgeEnv: { LEDGER_TIMEOUT_MS: String(values["ledger-timeout-ms"]) },
+});
 let exitCode = 0;
+const unknown = { answers: 0, failures: 0 };
+const MAX_ATTEMPTS = 50;
 
+/** Sends one copy; an unknown outcome is resent (same request) with backoff until it is final. */
 async function send({ op, body, signature }: { op: Operation; body: string; signature: string }) {
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt = 1; ; attempt++) {
+    let status: string | undefined;
     try {
       const response = await fetch(`${stack.walletUrl}/transaction/${op.kind}`, {
         method: "POST",
         headers: { "content-type": "application/json", "x-hub88-signature": signature },
         body,
       });
-      const { status } = (await response.json()) as { status: string };
+      if (response.status < 500) status = ((await response.json()) as { status: string }).status;
+      else await response.body?.cancel();
+    } catch {
+      // No answer at all: as unknown as RS_ERROR_UNKNOWN.
+    }
+    if (status !== undefined && status !== "RS_ERROR_UNKNOWN") {
       op.statuses.add(status);
       if (status === "RS_OK") op.accepted = true;
       return;
-    } catch (error) {
-      if (attempt >= 3) throw error;
     }
+    if (status === "RS_ERROR_UNKNOWN") unknown.answers += 1;
+    else unknown.failures += 1;
+    if (attempt >= MAX_ATTEMPTS) {
+      throw new Error(`${op.kind} ${op.tx}: no final answer after ${MAX_ATTEMPTS} attempts`);
+    }
+    const backoffMs = Math.min(2_000, 50 * 2 ** Math.min(attempt, 6));
+    await new Promise((resolve) => setTimeout(resolve, backoffMs / 2 + Math.random() * (backoffMs / 2)));
   }
 }
+
+/** Pauses the ledger for `stall-ms` every `stall-every` seconds; returns how to stop doing so. */
+function injectLedgerStalls(): { stop: () => void; count: () => number } {
+  const every = Number(values["stall-every"]) * 1000;
+  const pid = stack.pids.ledger;
+  let stalls = 0;
+  if (!every || !pid) return { stop: () => undefined, count: () => 0 };
+  let resume: NodeJS.Timeout | undefined;
+  const timer = setInterval(() => {
+    process.kill(pid, "SIGSTOP");
+    stalls += 1;
+    resume = setTimeout(() => process.kill(pid, "SIGCONT"), Number(values["stall-ms"]));
+  }, every);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      clearTimeout(resume);
+      process.kill(pid, "SIGCONT");
+    },
+    count: () => stalls,
+  };
+}
+let stalls: { stop: () => void; count: () => number } = { stop: () => undefined, count: () => 0 };
 try {
   const players = await stack.createPlayers(Number(values.players), INITIAL);
   say(`${players.length} players funded`);
+  stalls = injectLedgerStalls();
   const random = Math.random;
   const total = Number(values.ops);
   const windowSize = Number(values.window);
@@ -151,7 +202,10 @@ try {
     sent += sends.length;
     await drive(sends, Number(values.concurrency), send);
     const seconds = (performance.now() - started) / 1000;
-    say(`${all.length}/${total} operations, ${sent} requests, ${Math.round(sent / seconds)} req/s`);
+    say(
+      `${all.length}/${total} operations, ${sent} requests, ${Math.round(sent / seconds)} req/s, ` +
+        `${stalls.count()} ledger stalls, ${unknown.answers + unknown.failures} unknown outcomes resent`,
+    );
   }
   // A provider retries a win until it gets a final answer: wins that only ever arrived before
   // their bet get one more copy (new request id) now that every bet has been seen.
@@ -180,6 +234,7 @@ try {
     });
   sent += retries.length;
   await drive(retries, Number(values.concurrency), send);
+  stalls.stop();
   const seconds = (performance.now() - started) / 1000;
   say(`${retries.length} late wins retried`);
 
@@ -252,6 +307,8 @@ try {
     playersChecked: players.length,
     playersMismatched: mismatched,
     operationsWithContradictoryAnswers: conflicting,
+    ledgerStalls: stalls.count(),
+    unknownOutcomesResent: unknown,
   };
   console.log(JSON.stringify(result, null, 2));
   if (mismatched > 0 || conflicting > 0) exitCode = 1;
@@ -259,6 +316,7 @@ try {
   console.error(error);
   exitCode = 1;
 } finally {
+  stalls.stop();
   await stack.stop();
 }
 process.exit(exitCode);

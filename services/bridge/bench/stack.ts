@@ -215,6 +215,8 @@ export async function startBenchStack(options: {
         postgres: postmasterPid(join(dataDir, "postgres")),
         nats: pidByCommandLine(join(dataDir, "jetstream")),
       }),
+      /** Process ids of the bridge and the ledger (the soak pauses the ledger to inject stalls). */
+      pids,
       walletUrl: `${bridgeUrl}/providers/hub88/${PROVIDER_ID}`,
       privateKey: createPrivateKey(privateKey.export({ type: "pkcs8", format: "pem" })) as KeyObject,
       signBody: (body: string) => sign("sha256", Buffer.from(body), privateKey).toString("base64"),
