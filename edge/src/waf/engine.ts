@@ -16,6 +16,20 @@ const MAX_VALUE_LENGTH = 65_536;
 /** Values up to this length are remembered per request; longer ones rarely repeat. */
 const MAX_REMEMBERED_VALUE_LENGTH = 256;
 
+// Per-isolate scratch, reused by every inspection (it is synchronous) so that a request allocates no
+// per-target verdict arrays or view objects: what a request allocates decides how often the isolate
+// stops for garbage collection, and those pauses are the slowest requests.
+const views = new ValueViews();
+/** Per-rule verdicts (1 = matched) of the values seen so far in this inspection, one run per target. */
+let verdictSlab = new Uint8Array(8192);
+
+function reserveVerdicts(used: number, length: number): void {
+  if (used + length <= verdictSlab.length) return;
+  const grown = new Uint8Array(Math.max(verdictSlab.length * 2, used + length));
+  grown.set(verdictSlab.subarray(0, used));
+  verdictSlab = grown;
+}
+
 export function inspectWith(
   request: WafRequest,
   options: InspectOptions,
@@ -43,8 +57,10 @@ export function inspectWith(
   const planner = plannerFor(valueRules, options.paranoiaLevel);
   // Short values repeat within a request (JSON keys of every array element, enum values, currencies):
   // the verdicts of rules that read only the value are worked out once per distinct value.
-  // Keyed by plan (one per kind of target and header name), then by value.
-  const verdicts = new Map<RulePlan, Map<string, Uint8Array>>();
+  // Keyed by plan (one per kind of target and header name), then by value, to where the value's
+  // verdicts start in the slab.
+  const verdicts = new Map<RulePlan, Map<string, number>>();
+  let slabUsed = 0;
   for (const target of collected.targets) {
     const headerName = target.kind === "header" ? target.name.slice("header.".length) : "";
     const plan = planner.forTarget(target.kind, headerName);
@@ -52,36 +68,47 @@ export function inspectWith(
     if (rules.length === 0) continue;
     const value =
       target.value.length > MAX_VALUE_LENGTH ? target.value.slice(0, MAX_VALUE_LENGTH) : target.value;
-    let remembered: Map<string, Uint8Array> | undefined;
-    if (value.length <= MAX_REMEMBERED_VALUE_LENGTH) {
+    let remembered: Map<string, number> | undefined;
+    // A header's plan is its name's, and a name rarely repeats: nothing to remember there.
+    if (value.length <= MAX_REMEMBERED_VALUE_LENGTH && target.kind !== "header") {
       remembered = verdicts.get(plan);
       if (remembered === undefined) {
         remembered = new Map();
         verdicts.set(plan, remembered);
       }
     }
-    const known = remembered?.get(value);
-    let views: ValueViews | undefined;
-    const fired = known ?? new Uint8Array(rules.length);
-    const alphabet = known === undefined ? alphabetOf(value) : -1;
+    const knownAt = remembered?.get(value);
+    const known = knownAt !== undefined;
+    let fired = knownAt ?? -1;
+    if (!known) {
+      reserveVerdicts(slabUsed, rules.length);
+      fired = slabUsed;
+      slabUsed += rules.length;
+      verdictSlab.fill(0, fired, slabUsed);
+    }
+    let viewsReady = false;
+    const alphabet = known ? -1 : alphabetOf(value);
     const skip = alphabet >= 0 ? skipWithin[alphabet] : undefined;
     for (let index = 0; index < rules.length; index++) {
       const rule = rules[index] as ValueRule;
       let matched: boolean;
       if (skip?.[index] === true) {
         matched = false;
-      } else if (known !== undefined && valueOnly[index]) {
-        matched = fired[index] === 1;
+      } else if (known && valueOnly[index]) {
+        matched = verdictSlab[fired + index] === 1;
       } else {
-        views ??= new ValueViews(value, VALUE_ALPHABETS[alphabet]);
+        if (!viewsReady) {
+          views.reset(value, VALUE_ALPHABETS[alphabet]);
+          viewsReady = true;
+        }
         matched =
           (rule.prefilter === undefined || rule.prefilter(views.lower)) &&
           rule.test(views.view(rule.pipeline), target);
-        if (known === undefined && matched) fired[index] = 1;
+        if (!known && matched) verdictSlab[fired + index] = 1;
       }
       if (matched) record(rule.id, rule.family, target.name, rule.severity);
     }
-    if (remembered !== undefined && known === undefined) remembered.set(value, fired);
+    if (remembered !== undefined && !known) remembered.set(value, fired);
   }
 
   const threshold = options.anomalyThreshold ?? DEFAULT_ANOMALY_THRESHOLD;

@@ -97,9 +97,8 @@ export function collectTargets(request: WafRequest): CollectedRequest {
     try {
       const { values, keys } = flattenJson(JSON.parse(body), MAX_FIELDS);
       fieldCount = values.length + keys.length;
-      for (const key of keys) targets.push({ kind: "body-name", name: `body.${key.name}`, value: key.value });
-      for (const value of values)
-        targets.push({ kind: "body-value", name: `body.${value.name}`, value: value.value });
+      for (const key of keys) targets.push(key);
+      for (const value of values) targets.push(value);
     } catch {
       bodyParseError = true;
       targets.push({ kind: "body-raw", name: "body", value: body });

@@ -31,7 +31,8 @@ export function fullyDecode(input: string): string {
 }
 
 export class ValueViews {
-  readonly raw: string;
+  raw = "";
+  private identity = false;
   private decodedValue: string | undefined;
   private lowerValue: string | undefined;
   private compactValue: string | undefined;
@@ -44,17 +45,23 @@ export class ValueViews {
    * narrow ones no normaliser has work either, and every view is the value, lower-cased where the
    * pipeline lower-cases.
    */
-  constructor(raw: string, alphabet?: ValueAlphabet) {
+  constructor(raw = "", alphabet?: ValueAlphabet) {
+    this.reset(raw, alphabet);
+  }
+
+  /**
+   * Starts over with another value. The engine keeps one instance per isolate and resets it per target
+   * instead of allocating one per value: inspection is synchronous, and rules receive strings only.
+   */
+  reset(raw: string, alphabet?: ValueAlphabet): this {
     this.raw = raw;
-    if (alphabet !== undefined) this.decodedValue = raw;
-    if (alphabet?.identityViews === true) {
-      this.decodedValue = raw;
-      const lower = raw.toLowerCase();
-      this.lowerValue = lower;
-      this.compactValue = lower;
-      this.pathValue = lower;
-      this.codeValue = lower;
-    }
+    this.identity = alphabet?.identityViews === true;
+    this.decodedValue = alphabet === undefined ? undefined : raw;
+    this.lowerValue = undefined;
+    this.compactValue = undefined;
+    this.pathValue = undefined;
+    this.codeValue = undefined;
+    return this;
   }
 
   get decoded(): string {
@@ -68,17 +75,17 @@ export class ValueViews {
   }
 
   get compact(): string {
-    this.compactValue ??= compressWhitespace(this.lower);
+    this.compactValue ??= this.identity ? this.lower : compressWhitespace(this.lower);
     return this.compactValue;
   }
 
   get path(): string {
-    this.pathValue ??= normalizePath(this.lower);
+    this.pathValue ??= this.identity ? this.lower : normalizePath(this.lower);
     return this.pathValue;
   }
 
   get code(): string {
-    this.codeValue ??= compressWhitespace(stripCodeComments(this.lower));
+    this.codeValue ??= this.identity ? this.lower : compressWhitespace(stripCodeComments(this.lower));
     return this.codeValue;
   }
 
