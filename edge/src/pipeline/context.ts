@@ -31,6 +31,8 @@ export type EdgeDeps = {
 export type EdgeRequest = {
   deps: EdgeDeps;
   request: Request;
+  /** The request's headers, read once (http/read-headers.ts). */
+  headers: ReadonlyMap<string, string>;
   url: URL;
   route: RoutePolicy;
   requestId: string;

@@ -1,4 +1,4 @@
-import { signEdgeHeaders } from "@croupier/edge-auth";
+import { addEdgeSignature } from "@croupier/edge-auth";
 import { problem } from "../http/problem.ts";
 import { forwardHeaders } from "../routing/forward-headers.ts";
 import type { EdgeRequest } from "./context.ts";
@@ -21,12 +21,10 @@ export async function forward(edge: EdgeRequest): Promise<Response> {
   }
   const target = `${deps.config.origins[region]}${edge.url.pathname}${edge.url.search}`;
   const identity = edge.authenticated && claims;
-  const headers = await signEdgeHeaders({
-    method: edge.request.method,
-    url: target,
-    secret: deps.config.edgeSigningSecret,
-    now: deps.now(),
-    headers: forwardHeaders(edge.request.headers, {
+  // The forwarded headers are a fresh object: signed in place. The target's path and query are the
+  // request's own (already parsed into edge.url), so no URL is parsed again to sign them.
+  const headers = await addEdgeSignature(
+    forwardHeaders(edge.headers, {
       requestId: edge.requestId,
       traceparent: edge.traceparent,
       clientIp: edge.clientIp,
@@ -36,7 +34,8 @@ export async function forward(edge: EdgeRequest): Promise<Response> {
       jurisdiction: identity ? claims.jurisdiction : (edge.jurisdiction?.jurisdiction ?? null),
       region,
     }),
-  });
+    { method: edge.request.method, url: edge.url, secret: deps.config.edgeSigningSecret, now: deps.now() },
+  );
   edge.log.origin = region;
   let response: Response;
   try {

@@ -15,8 +15,14 @@ export const readBody: Step = async (edge) => {
   if (declared !== null && Number(declared) > route.maxBodyBytes)
     return tooLarge(edge.requestId, route.maxBodyBytes);
 
-  const bytes = await readAtMost(request.body, route.maxBodyBytes);
-  if (bytes === null) return tooLarge(edge.requestId, route.maxBodyBytes);
+  // A valid declared length bounds what the runtime delivers, so such a body is read in one call (and
+  // still checked); a body of unknown or malformed length is streamed and counted.
+  const bytes =
+    declared !== null && /^\d{1,15}$/.test(declared)
+      ? new Uint8Array(await request.arrayBuffer())
+      : await readAtMost(request.body, route.maxBodyBytes);
+  if (bytes === null || bytes.length > route.maxBodyBytes)
+    return tooLarge(edge.requestId, route.maxBodyBytes);
   if (bytes.length === 0) return undefined;
 
   const contentType = request.headers.get("content-type");

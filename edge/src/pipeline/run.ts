@@ -1,4 +1,5 @@
 import { nextTraceparent } from "../http/ids.ts";
+import { readHeaders } from "../http/read-headers.ts";
 import type { RoutePolicy } from "../policy/routes.ts";
 import { rateLimitHeaders } from "../rate-limit/headers.ts";
 import { authenticate } from "./authenticate.ts";
@@ -39,6 +40,7 @@ export async function handle(
   const edge: EdgeRequest = {
     deps,
     request,
+    headers: readHeaders(request.headers),
     url: new URL(request.url),
     route,
     requestId,
@@ -63,7 +65,9 @@ export async function handle(
 
   let response: Response | undefined;
   for (const step of steps) {
-    response = await step(edge);
+    // Most steps decide synchronously; awaiting only real promises saves a microtask turn each.
+    const outcome = step(edge);
+    response = outcome instanceof Promise ? await outcome : outcome;
     if (response) break;
   }
   response ??= await forward(edge);

@@ -13,7 +13,7 @@ export const waf: Step = (edge) => {
       {
         method: request.method,
         url: request.url,
-        headers: request.headers,
+        headers: edge.headers,
         body: edge.body,
         contentType: edge.contentType,
       },

@@ -46,11 +46,11 @@ export type ForwardIdentity = {
  * The headers an origin receives: the client's end-to-end headers minus anything the edge owns (a
  * client cannot smuggle its own `x-croupier-player`), plus the identity the edge established.
  */
-export function forwardHeaders(incoming: Headers, identity: ForwardIdentity): Headers {
+export function forwardHeaders(incoming: ReadonlyMap<string, string>, identity: ForwardIdentity): Headers {
   const headers = new Headers();
-  for (const [name, value] of incoming) {
+  incoming.forEach((value, name) => {
     if (!dropped.has(name) && !name.startsWith("cf-")) headers.set(name, value);
-  }
+  });
   headers.set(REQUEST_ID_HEADER, identity.requestId);
   headers.set(TRACEPARENT_HEADER, identity.traceparent);
   if (identity.clientIp) headers.set("x-forwarded-for", identity.clientIp);

@@ -62,8 +62,7 @@ export function inspectWith(
   const verdicts = new Map<RulePlan, Map<string, number>>();
   let slabUsed = 0;
   for (const target of collected.targets) {
-    const headerName = target.kind === "header" ? target.name.slice("header.".length) : "";
-    const plan = planner.forTarget(target.kind, headerName);
+    const plan = planner.forTarget(target.kind, target.name);
     const { rules, valueOnly, skipWithin } = plan;
     if (rules.length === 0) continue;
     const value =

@@ -59,14 +59,16 @@ export class RulePlanner {
     this.rules = rules.filter((rule) => rule.paranoia <= paranoiaLevel);
   }
 
-  forTarget(kind: TargetKind, headerName: string): RulePlan {
+  /** `targetName`: the target's name (`header.<name>` for a header), read for headers only. */
+  forTarget(kind: TargetKind, targetName: string): RulePlan {
     if (kind === "header") {
-      const remembered = this.byHeader.get(headerName);
+      const remembered = this.byHeader.get(targetName);
       if (remembered !== undefined) return remembered;
+      const headerName = targetName.slice("header.".length);
       const plan = planOf(
         this.rules.filter((rule) => rule.kinds.includes("header") && readsHeader(rule.headers, headerName)),
       );
-      if (this.byHeader.size < MAX_REMEMBERED_HEADER_PLANS) this.byHeader.set(headerName, plan);
+      if (this.byHeader.size < MAX_REMEMBERED_HEADER_PLANS) this.byHeader.set(targetName, plan);
       return plan;
     }
     let plan = this.byKind.get(kind);

@@ -42,7 +42,8 @@ export type Severity = "critical" | "error" | "warning" | "notice";
 export type WafRequest = {
   method: string;
   url: string;
-  headers: Headers;
+  /** The request's headers, or the edge's once-read copy of them (see http/read-headers.ts). */
+  headers: Headers | ReadonlyMap<string, string>;
   body: string | null;
   contentType: string | null;
 };

@@ -2,6 +2,9 @@ import { SIGNED_HEADERS } from "./headers.ts";
 
 type HeaderSource = { get(name: string): string | null };
 
+/** What the signature covers of a request's URL (a `URL` is one). */
+export type RequestTarget = { pathname: string; search: string };
+
 /**
  * The canonical string the edge signs and origins verify:
  *
@@ -25,7 +28,7 @@ type HeaderSource = { get(name: string): string | null };
  */
 export function canonicalString(
   method: string,
-  url: string | URL,
+  url: string | RequestTarget,
   timestamp: string,
   headers: HeaderSource,
 ): string {

@@ -29,8 +29,8 @@ export async function hmacVerify(secret: string, message: string, signature: str
 }
 
 function toBase64Url(bytes: Uint8Array): string {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
+  // An HMAC-SHA-256 is 32 bytes: one call builds its binary string.
+  const binary = String.fromCharCode.apply(null, bytes as unknown as number[]);
   return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
 }
 

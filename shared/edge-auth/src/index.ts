@@ -1,4 +1,4 @@
-export { canonicalString } from "./canonical.ts";
+export { canonicalString, type RequestTarget } from "./canonical.ts";
 export type { Now } from "./clock.ts";
 export {
   COUNTRY_HEADER,
@@ -14,7 +14,7 @@ export {
   TRACEPARENT_HEADER,
 } from "./headers.ts";
 export { type EdgeSignatureVariables, requireEdgeSignature } from "./middleware.ts";
-export { signEdgeHeaders } from "./sign.ts";
+export { addEdgeSignature, signEdgeHeaders } from "./sign.ts";
 export {
   type EdgeIdentity,
   type EdgeVerifyFailure,

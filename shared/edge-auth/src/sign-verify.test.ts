@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signEdgeHeaders } from "./sign.ts";
+import { addEdgeSignature, signEdgeHeaders } from "./sign.ts";
 import { verifyEdgeRequest } from "./verify.ts";
 
 const secret = "test-secret-0123456789-abcdefghijklmnop";
@@ -25,6 +25,24 @@ async function signedRequest(overrides: { headers?: Record<string, string>; meth
   });
   return new Request(url, { method: overrides.method ?? "GET", headers });
 }
+
+describe("addEdgeSignature", () => {
+  it("signs the given headers in place, over the target's path and query only", async () => {
+    const headers = new Headers({ "x-request-id": "req_02", "x-croupier-region": "eu" });
+    const signed = await addEdgeSignature(headers, {
+      method: "POST",
+      url: new URL("https://edge.example/v1/wallet/balances?currency=EUR"),
+      secret,
+      now,
+    });
+    expect(signed).toBe(headers);
+    // The origin sees another host; the signature binds path and query, so it still verifies.
+    const request = new Request(url, { method: "POST", headers });
+    expect((await verifyEdgeRequest(request, { secret, now })).ok).toBe(true);
+    const otherQuery = new Request(`${url}&page=2`, { method: "POST", headers });
+    expect((await verifyEdgeRequest(otherQuery, { secret, now })).ok).toBe(false);
+  });
+});
 
 describe("signEdgeHeaders / verifyEdgeRequest", () => {
   it("round-trips and returns the forwarded identity", async () => {

@@ -1,3 +1,4 @@
+import { readHeaders } from "../../http/read-headers.ts";
 import { urlDecode } from "../transform/url-decode.ts";
 import type { Target, WafRequest } from "../types.ts";
 import { flattenJson } from "./flatten-json.ts";
@@ -61,6 +62,21 @@ function bodyKindOf(contentType: string | null, body: string): CollectedRequest[
   return "text";
 }
 
+// Header names repeat on every request; their target names are built once per isolate, so the rule
+// planner's look-up by them (a map keyed by target name) hashes and flattens each string once, not a
+// fresh concatenation per request. Bounded: header names come from the client.
+const headerTargetNames = new Map<string, string>();
+const MAX_REMEMBERED_HEADER_NAMES = 256;
+
+function headerTargetName(name: string): string {
+  let targetName = headerTargetNames.get(name);
+  if (targetName === undefined) {
+    targetName = `header.${name}`;
+    if (headerTargetNames.size < MAX_REMEMBERED_HEADER_NAMES) headerTargetNames.set(name, targetName);
+  }
+  return targetName;
+}
+
 export function collectTargets(request: WafRequest): CollectedRequest {
   const targets: Target[] = [];
   const { path, query } = splitUrl(request.url);
@@ -73,14 +89,12 @@ export function collectTargets(request: WafRequest): CollectedRequest {
   }
   pushFields(targets, parseForm(query, MAX_FIELDS), "query", "query-name", "query-value");
 
-  const headers = new Map<string, string>();
-  request.headers.forEach((value, name) => {
-    const earlier = headers.get(name);
-    headers.set(name, earlier === undefined ? value : `${earlier}, ${value}`);
+  const headers = request.headers instanceof Map ? request.headers : readHeaders(request.headers as Headers);
+  headers.forEach((value, name) => {
     if (name === "cookie") {
       pushFields(targets, parseCookies(value, MAX_FIELDS), "cookie", "cookie-name", "cookie-value");
     } else {
-      targets.push({ kind: "header", name: `header.${name}`, value });
+      targets.push({ kind: "header", name: headerTargetName(name), value });
     }
   });
 

@@ -181,17 +181,26 @@ function judge(
 }
 
 const SHELL_PUNCTUATION = /[;|&`$(){}\n\r<>\\'"]/;
-const FIRST_WORD = /^\s*([\w./+-]{1,64})/;
+// Sticky, read through `test` and `lastIndex`: this runs on most values of every request, and `exec`
+// would allocate a match array and a substring for each.
+const LEADING_SPACE = /\s*/y;
+const FIRST_WORD = /[\w./+-]{1,64}/y;
 
 /** Cheap necessary condition: shell punctuation, or a value that starts with a known command word. */
 export function mayContainCommand(lower: string): boolean {
   if (SHELL_PUNCTUATION.test(lower)) return true;
-  const first = FIRST_WORD.exec(lower)?.[1];
-  if (first === undefined) return false;
-  const name = first.replace(PATH_PREFIX, "");
+  LEADING_SPACE.lastIndex = 0;
+  LEADING_SPACE.test(lower);
+  const start = LEADING_SPACE.lastIndex;
+  FIRST_WORD.lastIndex = start;
+  if (!FIRST_WORD.test(lower)) return false;
+  // A value that is one word is its own first word: slicing all of it allocates nothing.
+  const first = lower.slice(start, FIRST_WORD.lastIndex);
+  // Every path prefix has a slash.
+  const name = first.includes("/") ? first.replace(PATH_PREFIX, "") : first;
   return (
     UNAMBIGUOUS_UNIX_COMMANDS.has(name) || DISTINCTIVE_COMMAND_SHAPE.test(name) || COMMAND_PREFIXES.has(name)
   );
 }
 
-export const SHELL_PREFILTER_PATTERNS: readonly RegExp[] = [SHELL_PUNCTUATION, FIRST_WORD];
+export const SHELL_PREFILTER_PATTERNS: readonly RegExp[] = [SHELL_PUNCTUATION, LEADING_SPACE, FIRST_WORD];

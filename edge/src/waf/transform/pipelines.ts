@@ -20,6 +20,10 @@ export type PipelineName = "raw" | "decoded" | "lower" | "compact" | "path" | "c
 
 const MAX_DECODE_ROUNDS = 3;
 
+/** Characters `toLowerCase` can change: ASCII capitals and anything outside ASCII. */
+const MAY_CHANGE_CASE = /[A-Z\u0080-\uffff]/;
+export const PIPELINE_PATTERNS: readonly RegExp[] = [MAY_CHANGE_CASE];
+
 export function fullyDecode(input: string): string {
   let current = input;
   for (let round = 0; round < MAX_DECODE_ROUNDS; round++) {
@@ -70,7 +74,11 @@ export class ValueViews {
   }
 
   get lower(): string {
-    this.lowerValue ??= this.decoded.toLowerCase();
+    if (this.lowerValue === undefined) {
+      const decoded = this.decoded;
+      // Most values are lower-case already; lower-casing them anyway would copy each one.
+      this.lowerValue = MAY_CHANGE_CASE.test(decoded) ? decoded.toLowerCase() : decoded;
+    }
     return this.lowerValue;
   }
 
