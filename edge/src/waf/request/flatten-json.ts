@@ -29,7 +29,10 @@ export function flattenJson(value: unknown, limit: number): { values: Target[]; 
       const object = node as Record<string, unknown>;
       const names = Object.keys(object);
       const first = keys.length;
-      for (const key of names) keys.push({ kind: "body-name", name: prefix + key, value: key });
+      for (let i = 0; i < names.length; i++) {
+        const key = names[i] as string;
+        keys.push({ kind: "body-name", name: prefix + key, value: key });
+      }
       for (let i = 0; i < names.length; i++) {
         const key = names[i] as string;
         visit(object[key], (keys[first + i] as Target).name, false, depth + 1);

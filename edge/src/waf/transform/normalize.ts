@@ -20,8 +20,12 @@ export function removeControlChars(input: string): string {
   return input.replace(CONTROL_CHARS, "");
 }
 
+// Whitespace that compression would change: anything but a single plain space (prose is mostly that,
+// and rewriting it would copy the string for nothing). `\s` covers every class member but two.
+const UNCOMPRESSED = /[^\S ]|[\u180e\u200b]| {2}/;
+
 export function compressWhitespace(input: string): string {
-  return input.replace(WHITESPACE_RUN, " ");
+  return UNCOMPRESSED.test(input) ? input.replace(WHITESPACE_RUN, " ") : input;
 }
 
 /** Backslashes become slashes, `//` collapses and `/./` disappears; `..` is kept for the traversal rules. */
@@ -38,6 +42,7 @@ export const NORMALIZE_PATTERNS: readonly RegExp[] = [
   NON_ASCII,
   CONTROL_CHARS,
   WHITESPACE_RUN,
+  UNCOMPRESSED,
   SLASH_RUN,
   SELF_SEGMENT,
   UNICODE_SLASHES,
