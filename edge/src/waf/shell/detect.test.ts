@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectUnixCommand } from "./detect.ts";
+import { detectUnixCommand, mayContainCommand } from "./detect.ts";
 import { normalizeShell } from "./normalize-shell.ts";
 
 describe("normalizeShell", () => {
@@ -41,5 +41,25 @@ describe("detectUnixCommand at the value start and after a spaced separator", ()
 
   it.each(["hello\nsleep 10", "I am tired; sleep 8 hours", "thanks guys!!!"])("leaves %j alone", (text) => {
     expect(detectUnixCommand(text)).toBeNull();
+  });
+});
+
+describe("mayContainCommand", () => {
+  it.each([
+    ["ls -la", true],
+    ["  /usr/bin/id", true],
+    ["bin/cat x", true],
+    ["cat;id", true],
+    ["deposit", false],
+    ["2026-12-01t00:00:00.000z", false],
+    ["", false],
+  ])("%j → %s", (value, expected) => {
+    expect(mayContainCommand(value)).toBe(expected);
+  });
+
+  it("answers the same when called again (its patterns keep no state between calls)", () => {
+    const values = ["  ls -la", "deposit", "/bin/sh", "weekly"];
+    const first = values.map(mayContainCommand);
+    expect(values.map(mayContainCommand)).toEqual(first);
   });
 });
