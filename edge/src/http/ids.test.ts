@@ -9,6 +9,12 @@ describe("newRequestId", () => {
     expect(earlier < later).toBe(true);
     expect(newRequestId(0)).not.toBe(newRequestId(0));
   });
+
+  it("stays unique and well-formed across refills of its random pool", () => {
+    const ids = Array.from({ length: 2000 }, () => newRequestId(0));
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^req_0{8}-0{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
 });
 
 describe("nextTraceparent", () => {

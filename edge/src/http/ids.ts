@@ -1,10 +1,27 @@
-const hex = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
+const HEX_DIGITS = [..."0123456789abcdef"].map((digit) => digit.charCodeAt(0));
+
+// Random bytes are drawn from a pool refilled by the CSPRNG 4 KiB at a time, and hex is written into a
+// scratch array turned into one string: every request needs two random ids, and one
+// getRandomValues call plus a string per hex pair each would be most of what they cost.
+const pool = new Uint8Array(4096);
+let poolOffset = pool.length;
+const hexScratch: number[] = [];
 
 function randomHex(bytes: number): string {
-  const buffer = crypto.getRandomValues(new Uint8Array(bytes));
-  let out = "";
-  for (const byte of buffer) out += hex[byte];
-  return out;
+  if (poolOffset + bytes > pool.length) {
+    crypto.getRandomValues(pool);
+    poolOffset = 0;
+  }
+  hexScratch.length = bytes * 2;
+  for (let i = 0; i < bytes; i++) {
+    const byte = pool[poolOffset + i] as number;
+    hexScratch[2 * i] = HEX_DIGITS[byte >> 4] as number;
+    hexScratch[2 * i + 1] = HEX_DIGITS[byte & 15] as number;
+  }
+  // Each byte is handed out once.
+  pool.fill(0, poolOffset, poolOffset + bytes);
+  poolOffset += bytes;
+  return String.fromCharCode.apply(null, hexScratch);
 }
 
 /** `req_` + a UUIDv7 (time-ordered), the platform's request id format. */
