@@ -11,18 +11,11 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { setPriority } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
-import { convertV4MiniflareOptions, Miniflare, NoOpLog } from "miniflare";
+import { PLAYERS, startEdgeBench, type Target } from "./setup.ts";
 
-// Miniflare's Fetcher, as far as this script uses it.
-type Fetcher = { fetch(url: string, init?: Record<string, unknown>): Promise<Response> };
-
-const here = dirname(fileURLToPath(import.meta.url));
-const SIGNING_SECRET = "bench-edge-signing-secret-0123456789abcdef";
-const SAMPLES = { small: 1000, large: 200 };
-const PLAYERS = 200;
+// A p99 is read from the slowest 1 % of the samples: 3,000 small requests put 30 of them in that tail,
+// so one stray garbage collection or preemption moves the figure less than with 1,000.
+const SAMPLES = { small: 3000, large: 300 };
 const WARMUP = 100;
 // Before anything is measured, every payload is sent this many rounds. Requests go round-robin over
 // the players' tokens while the Workers take turns (a step of 3 through 200 tokens), so this many
@@ -30,41 +23,6 @@ const WARMUP = 100;
 // same rounds let V8 finish optimising the code paths of every payload: its compiler threads belong
 // to the workerd process, so compilation still running would land on whichever payload came first.
 const GLOBAL_WARMUP = PLAYERS;
-const COMPATIBILITY_DATE = "2026-11-01";
-
-/** A limits update of about `bytes` of JSON made of short structured fields, as the apps send them. */
-function structuredLimitsBody(bytes: number): string {
-  const limits: Record<string, unknown>[] = [];
-  const build = () => JSON.stringify({ reason: "player-initiated", acknowledgedTerms: true, limits });
-  for (let index = 0; build().length < bytes; index++) {
-    limits.push({
-      kind: ["deposit", "loss", "wager", "session"][index % 4],
-      period: ["daily", "weekly", "monthly"][index % 3],
-      amount: String(5_000_000 + index * 1000),
-      currency: "EUR",
-      startsAt: new Date(Date.UTC(2026, 11, 1 + index)).toISOString(),
-    });
-  }
-  limits.pop();
-  return build();
-}
-
-async function bundle(entry: string): Promise<string> {
-  const result = await build({
-    entryPoints: [join(here, entry)],
-    bundle: true,
-    format: "esm",
-    platform: "neutral",
-    target: "es2024",
-    conditions: ["workerd", "worker", "browser"],
-    mainFields: ["module", "main"],
-    external: ["cloudflare:*"],
-    write: false,
-    minify: true,
-    logLevel: "error",
-  });
-  return result.outputFiles[0]?.text ?? "";
-}
 
 function workerdPid(): number {
   for (const entry of readdirSync("/proc")) {
@@ -111,142 +69,12 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
-const browserHeaders = {
-  "user-agent":
-    "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15",
-  accept: "application/json",
-  "accept-language": "en-GB,en;q=0.9,mt;q=0.8",
-  "accept-encoding": "gzip, deflate, br",
-  referer: "https://play.croupier.example/account/limits",
-  "sec-fetch-site": "same-site",
-  "sec-fetch-mode": "cors",
-  "content-type": "application/json",
-};
-
-const prose =
-  "The player reviewed their spending over the last month and chose tighter limits after a conversation " +
-  "with support about budgeting; they asked for a reminder every evening and a weekly summary by email. ";
-
-/**
- * A limits update of about `bytes` of JSON: up to 40 entries with a free-text note each, shaped to stay
- * within the WAF's argument limits (count, length) the way a real client payload would.
- */
-function limitsBody(bytes: number): string {
-  const entries = Math.max(1, Math.min(40, Math.floor(bytes / 400)));
-  const build = (noteLength: number) =>
-    JSON.stringify({
-      reason: "player-initiated",
-      acknowledgedTerms: true,
-      limits: Array.from({ length: entries }, (_, index) => ({
-        kind: ["deposit", "loss", "wager", "session"][index % 4],
-        period: ["daily", "weekly", "monthly"][index % 3],
-        amount: String(5_000_000 + index * 1000),
-        currency: "EUR",
-        note: prose.repeat(Math.ceil(noteLength / prose.length) + 1).slice(0, noteLength),
-      })),
-    });
-  const overhead = build(0).length;
-  return build(Math.max(0, Math.floor((bytes - overhead) / entries)));
-}
-
-function edgeWorker(name: string, script: string, limiter: "durable-object" | "memory") {
-  return {
-    name,
-    modules: [{ type: "ESModule" as const, path: `${name}.mjs`, contents: script }],
-    compatibilityDate: COMPATIBILITY_DATE,
-    durableObjects: { RATE_LIMITER: { className: "RateLimiter", useSQLite: true } },
-    serviceBindings: { ORIGIN: "origin" },
-    bindings: {
-      ENVIRONMENT: "test",
-      ORIGIN_EU: "https://eu.origin.bench",
-      ORIGIN_UK: "https://uk.origin.bench",
-      ORIGIN_CA: "https://ca.origin.bench",
-      JWKS_URL: "https://eu.origin.bench/.well-known/jwks.json",
-      JWT_ISSUER: "croupier-player-api",
-      JWT_AUDIENCE: "croupier-edge",
-      WAF_PARANOIA_LEVEL: process.env.BENCH_PARANOIA ?? "1", // as deployed (wrangler.toml)
-      BOT_SCORE_MIN: "30",
-      TURNSTILE_REQUIRED: "true",
-      TURNSTILE_SECRET_KEY: "bench",
-      EDGE_SIGNING_SECRET: SIGNING_SECRET,
-      BENCH_LIMITER: limiter,
-      BENCH_WAF: process.env.BENCH_WAF ?? "on",
-    },
-  };
-}
-
 async function main(): Promise<void> {
-  const [edgeScript, baselineScript, originScript] = await Promise.all([
-    bundle("edge-worker.ts"),
-    bundle("baseline-worker.ts"),
-    bundle("origin-worker.ts"),
-  ]);
-  // Miniflare 5 takes a new options shape; the converter accepts the familiar one.
-  const mf = new Miniflare(
-    convertV4MiniflareOptions({
-      log: new NoOpLog(),
-      // The edge's one log line per request is produced (its CPU counts) but not printed.
-      handleStructuredLogs: () => {},
-      handleRuntimeStdio: (stdout: NodeJS.ReadableStream, stderr: NodeJS.ReadableStream) => {
-        stdout.resume();
-        stderr.resume();
-      },
-      workers: [
-        edgeWorker("edge", edgeScript, "durable-object"),
-        edgeWorker("edge-isolated", edgeScript, "memory"),
-        {
-          name: "baseline",
-          modules: [{ type: "ESModule", path: "baseline.mjs", contents: baselineScript }],
-          compatibilityDate: COMPATIBILITY_DATE,
-          serviceBindings: { ORIGIN: "origin" },
-        },
-        {
-          name: "origin",
-          modules: [{ type: "ESModule", path: "origin.mjs", contents: originScript }],
-          compatibilityDate: COMPATIBILITY_DATE,
-        },
-      ],
-    }),
-  );
+  const bench = await startEdgeBench();
   try {
-    await mf.ready;
     const pid = workerdPid();
     const prioritised = raisePriority(pid);
-    const origin = (await mf.getWorker("origin")) as unknown as Fetcher;
-    const tokens: string[] = [];
-    for (let player = 0; player < PLAYERS; player++) {
-      tokens.push(
-        await (await origin.fetch(`https://eu.origin.bench/__token?player=ply_bench${player}`)).text(),
-      );
-    }
-    const workers = {
-      edge: (await mf.getWorker("edge")) as unknown as Fetcher,
-      "edge-isolated": (await mf.getWorker("edge-isolated")) as unknown as Fetcher,
-      baseline: (await mf.getWorker("baseline")) as unknown as Fetcher,
-    };
-    type Target = keyof typeof workers;
-
-    let sequence = 0;
-    const headersFor = (index: number): Record<string, string> => ({
-      ...browserHeaders,
-      authorization: `Bearer ${tokens[index % PLAYERS]}`,
-      "cf-connecting-ip": `198.51.${(index >> 8) & 255}.${index & 255}`,
-      traceparent: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-    });
-    const send = async (target: Target, body: string) => {
-      sequence++;
-      const response = await workers[target].fetch("https://api.croupier.example/v1/limits", {
-        method: "PUT",
-        body,
-        // A browser's fetch declares the length of a string body; the edge reads such a body in one call.
-        headers: { ...headersFor(sequence), "content-length": String(Buffer.byteLength(body)) },
-        cf: { country: "MT", regionCode: "60", botManagement: { score: 95, verifiedBot: false } },
-      });
-      const text = await response.text();
-      if (process.env.BENCH_DEBUG && response.status !== 200)
-        console.error(target, response.status, text.slice(0, 300));
-      return response.status;
-    };
+    const { send } = bench;
     // The three Workers take turns request by request, so all see the same machine conditions.
     const targets: Target[] = ["baseline", "edge-isolated", "edge"];
     const measure = async (body: string, samples: number) => {
@@ -274,29 +102,19 @@ async function main(): Promise<void> {
       };
     };
 
-    // Request line and headers as sent on the wire, so "2 KB" means the whole request.
-    const head = `PUT /v1/limits HTTP/1.1\r\nhost: api.croupier.example\r\n${Object.entries(headersFor(0))
-      .map(([name, value]) => `${name}: ${value}\r\n`)
-      .join("")}content-length: 0000\r\n\r\n`;
-    const small = structuredLimitsBody(2048 - head.length);
-    const smallText = limitsBody(2048 - head.length);
-    const large = limitsBody(64 * 1024);
     const rows: string[] = [];
     const ms = (value: number) => value.toFixed(3);
-    for (const body of [small, smallText, large])
+    for (const { body } of bench.payloads)
       for (let index = 0; index < GLOBAL_WARMUP; index++)
         for (const target of targets) await send(target, body);
-    for (const [label, body, samples] of [
-      ["2 KB request, structured JSON", small, SAMPLES.small],
-      ["2 KB request, free-text JSON", smallText, SAMPLES.small],
-      ["64 KB JSON body, free text", large, SAMPLES.large],
-    ] as const) {
+    for (const { label, body, small } of bench.payloads) {
+      const samples = small ? SAMPLES.small : SAMPLES.large;
       const result = await measure(body, samples);
       if (Object.keys(result.statuses).some((key) => !key.endsWith(" 200"))) {
         throw new Error(`benchmark requests were refused: ${JSON.stringify(result.statuses)}`);
       }
       const base = result.baseline.p50;
-      const size = `${head.length + body.length} B (${body.length} B body)`;
+      const size = `${bench.headLength + body.length} B (${body.length} B body)`;
       rows.push(
         `| ${label}: ${size} | ${samples} | ${ms(base)} / ${ms(result.baseline.p99)} | ` +
           `**${ms(result.isolated.p50 - base)}** | **${ms(result.isolated.p99 - base)}** | ` +
@@ -316,7 +134,7 @@ async function main(): Promise<void> {
     console.log("|---|---:|---:|---:|---:|---:|---:|");
     for (const row of rows) console.log(row);
   } finally {
-    await mf.dispose();
+    await bench.dispose();
   }
 }
 

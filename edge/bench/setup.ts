@@ -1,0 +1,208 @@
+// What the edge benchmarks share: the Workers they run in one workerd process (Miniflare), the request
+// shapes, and a sender. `bench:edge` (edge-cpu.ts) reads CPU per request from outside the process;
+// `bench:edge:alloc` (edge-allocations.ts) reads the edge isolate's heap through the inspector.
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { convertV4MiniflareOptions, Miniflare, NoOpLog } from "miniflare";
+
+// Miniflare's Fetcher, as far as the benchmarks use it.
+type Fetcher = { fetch(url: string, init?: Record<string, unknown>): Promise<Response> };
+
+export type Target = "edge" | "edge-isolated" | "baseline";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const SIGNING_SECRET = "bench-edge-signing-secret-0123456789abcdef";
+export const PLAYERS = 200;
+const COMPATIBILITY_DATE = "2026-11-01";
+
+/** A limits update of about `bytes` of JSON made of short structured fields, as the apps send them. */
+function structuredLimitsBody(bytes: number): string {
+  const limits: Record<string, unknown>[] = [];
+  const build = () => JSON.stringify({ reason: "player-initiated", acknowledgedTerms: true, limits });
+  for (let index = 0; build().length < bytes; index++) {
+    limits.push({
+      kind: ["deposit", "loss", "wager", "session"][index % 4],
+      period: ["daily", "weekly", "monthly"][index % 3],
+      amount: String(5_000_000 + index * 1000),
+      currency: "EUR",
+      startsAt: new Date(Date.UTC(2026, 11, 1 + index)).toISOString(),
+    });
+  }
+  limits.pop();
+  return build();
+}
+
+async function bundle(entry: string, minify: boolean): Promise<string> {
+  const result = await build({
+    entryPoints: [join(here, entry)],
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    target: "es2024",
+    conditions: ["workerd", "worker", "browser"],
+    mainFields: ["module", "main"],
+    external: ["cloudflare:*"],
+    write: false,
+    minify,
+    logLevel: "error",
+  });
+  return result.outputFiles[0]?.text ?? "";
+}
+
+const browserHeaders = {
+  "user-agent":
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15",
+  accept: "application/json",
+  "accept-language": "en-GB,en;q=0.9,mt;q=0.8",
+  "accept-encoding": "gzip, deflate, br",
+  referer: "https://play.croupier.example/account/limits",
+  "sec-fetch-site": "same-site",
+  "sec-fetch-mode": "cors",
+  "content-type": "application/json",
+};
+
+const prose =
+  "The player reviewed their spending over the last month and chose tighter limits after a conversation " +
+  "with support about budgeting; they asked for a reminder every evening and a weekly summary by email. ";
+
+/**
+ * A limits update of about `bytes` of JSON: up to 40 entries with a free-text note each, shaped to stay
+ * within the WAF's argument limits (count, length) the way a real client payload would.
+ */
+function limitsBody(bytes: number): string {
+  const entries = Math.max(1, Math.min(40, Math.floor(bytes / 400)));
+  const build = (noteLength: number) =>
+    JSON.stringify({
+      reason: "player-initiated",
+      acknowledgedTerms: true,
+      limits: Array.from({ length: entries }, (_, index) => ({
+        kind: ["deposit", "loss", "wager", "session"][index % 4],
+        period: ["daily", "weekly", "monthly"][index % 3],
+        amount: String(5_000_000 + index * 1000),
+        currency: "EUR",
+        note: prose.repeat(Math.ceil(noteLength / prose.length) + 1).slice(0, noteLength),
+      })),
+    });
+  const overhead = build(0).length;
+  return build(Math.max(0, Math.floor((bytes - overhead) / entries)));
+}
+
+function edgeWorker(name: string, script: string, limiter: "durable-object" | "memory") {
+  return {
+    name,
+    modules: [{ type: "ESModule" as const, path: `${name}.mjs`, contents: script }],
+    compatibilityDate: COMPATIBILITY_DATE,
+    durableObjects: { RATE_LIMITER: { className: "RateLimiter", useSQLite: true } },
+    serviceBindings: { ORIGIN: "origin" },
+    bindings: {
+      ENVIRONMENT: "test",
+      ORIGIN_EU: "https://eu.origin.bench",
+      ORIGIN_UK: "https://uk.origin.bench",
+      ORIGIN_CA: "https://ca.origin.bench",
+      JWKS_URL: "https://eu.origin.bench/.well-known/jwks.json",
+      JWT_ISSUER: "croupier-player-api",
+      JWT_AUDIENCE: "croupier-edge",
+      WAF_PARANOIA_LEVEL: process.env.BENCH_PARANOIA ?? "1", // as deployed (wrangler.toml)
+      BOT_SCORE_MIN: "30",
+      TURNSTILE_REQUIRED: "true",
+      TURNSTILE_SECRET_KEY: "bench",
+      EDGE_SIGNING_SECRET: SIGNING_SECRET,
+      BENCH_LIMITER: limiter,
+      BENCH_WAF: process.env.BENCH_WAF ?? "on",
+    },
+  };
+}
+
+/**
+ * Starts the benchmark's Workers — baseline, edge (rate limits in Durable Objects), edge-isolated (rate
+ * limits answered in the isolate) and the stand-in origin — and returns a sender for the benchmark's
+ * request and its bodies. `inspectorPort` opens workerd's inspector; `minify: false` keeps function
+ * names readable in profiles.
+ */
+export async function startEdgeBench(options: { inspectorPort?: number; minify?: boolean } = {}) {
+  const minify = options.minify ?? true;
+  const [edgeScript, baselineScript, originScript] = await Promise.all([
+    bundle("edge-worker.ts", minify),
+    bundle("baseline-worker.ts", minify),
+    bundle("origin-worker.ts", minify),
+  ]);
+  // Miniflare 5 takes a new options shape; the converter accepts the familiar one.
+  const mf = new Miniflare(
+    convertV4MiniflareOptions({
+      log: new NoOpLog(),
+      ...(options.inspectorPort === undefined ? {} : { inspectorPort: options.inspectorPort }),
+      // The edge's one log line per request is produced (its CPU counts) but not printed.
+      handleStructuredLogs: () => {},
+      handleRuntimeStdio: (stdout: NodeJS.ReadableStream, stderr: NodeJS.ReadableStream) => {
+        stdout.resume();
+        stderr.resume();
+      },
+      workers: [
+        edgeWorker("edge", edgeScript, "durable-object"),
+        edgeWorker("edge-isolated", edgeScript, "memory"),
+        {
+          name: "baseline",
+          modules: [{ type: "ESModule", path: "baseline.mjs", contents: baselineScript }],
+          compatibilityDate: COMPATIBILITY_DATE,
+          serviceBindings: { ORIGIN: "origin" },
+        },
+        {
+          name: "origin",
+          modules: [{ type: "ESModule", path: "origin.mjs", contents: originScript }],
+          compatibilityDate: COMPATIBILITY_DATE,
+        },
+      ],
+    }),
+  );
+  try {
+    await mf.ready;
+    const origin = (await mf.getWorker("origin")) as unknown as Fetcher;
+    const tokens: string[] = [];
+    for (let player = 0; player < PLAYERS; player++) {
+      tokens.push(
+        await (await origin.fetch(`https://eu.origin.bench/__token?player=ply_bench${player}`)).text(),
+      );
+    }
+    const workers: Record<Target, Fetcher> = {
+      edge: (await mf.getWorker("edge")) as unknown as Fetcher,
+      "edge-isolated": (await mf.getWorker("edge-isolated")) as unknown as Fetcher,
+      baseline: (await mf.getWorker("baseline")) as unknown as Fetcher,
+    };
+    let sequence = 0;
+    const headersFor = (index: number): Record<string, string> => ({
+      ...browserHeaders,
+      authorization: `Bearer ${tokens[index % PLAYERS]}`,
+      "cf-connecting-ip": `198.51.${(index >> 8) & 255}.${index & 255}`,
+      traceparent: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+    });
+    /** Sends the benchmark's request with `body` to one Worker; returns the status. */
+    const send = async (target: Target, body: string) => {
+      sequence++;
+      const response = await workers[target].fetch("https://api.croupier.example/v1/limits", {
+        method: "PUT",
+        body,
+        // A browser's fetch declares the length of a string body; the edge reads such a body in one call.
+        headers: { ...headersFor(sequence), "content-length": String(Buffer.byteLength(body)) },
+        cf: { country: "MT", regionCode: "60", botManagement: { score: 95, verifiedBot: false } },
+      });
+      const text = await response.text();
+      if (process.env.BENCH_DEBUG && response.status !== 200)
+        console.error(target, response.status, text.slice(0, 300));
+      return response.status;
+    };
+    // Request line and headers as sent on the wire, so "2 KB" means the whole request.
+    const head = `PUT /v1/limits HTTP/1.1\r\nhost: api.croupier.example\r\n${Object.entries(headersFor(0))
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join("")}content-length: 0000\r\n\r\n`;
+    const payloads = [
+      { label: "2 KB request, structured JSON", body: structuredLimitsBody(2048 - head.length), small: true },
+      { label: "2 KB request, free-text JSON", body: limitsBody(2048 - head.length), small: true },
+      { label: "64 KB JSON body, free text", body: limitsBody(64 * 1024), small: false },
+    ];
+    return { mf, send, headLength: head.length, payloads, dispose: () => mf.dispose() };
+  } catch (error) {
+    await mf.dispose();
+    throw error;
+  }
+}
