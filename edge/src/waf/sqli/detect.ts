@@ -5,7 +5,7 @@ import {
   SQL_ONLY_FUNCTIONS,
   SYSTEM_OBJECTS,
 } from "./keywords.ts";
-import { type Token, type TokenType, tokenizeSql } from "./tokenize.ts";
+import { type Token, type TokenType, tokenizeSqlShared } from "./tokenize.ts";
 
 /**
  * Decides whether a value is SQL injection by tokenizing it three ways (as a bare value, and as if
@@ -26,7 +26,7 @@ export function detectSqlInjection(input: string): string | null {
   const backtick = input.indexOf("`");
   if (backtick >= 0 && !/\s/.test(input.slice(0, backtick).trim())) contexts.push("`");
   for (const context of contexts) {
-    const tokens = tokenizeSql(input, context);
+    const tokens = tokenizeSqlShared(input, context);
     const reason = analyse(tokens, context !== "");
     if (reason !== null) return reason;
   }
@@ -189,7 +189,7 @@ const STACKABLE: Record<string, (next: Token | undefined, after: Token | undefin
   replace: (next) => next?.type === "n" || next?.text === "into",
 };
 
-function isFunctionCall(token: Token, tokens?: Token[], index?: number): boolean {
+function isFunctionCall(token: Token, tokens?: readonly Token[], index?: number): boolean {
   if (token.type !== "f") return false;
   if (!SQL_ONLY_FUNCTIONS.has(token.text)) return false;
   if (!PROSE_FUNCTION_NAMES.has(token.text)) return true;
@@ -225,7 +225,7 @@ function isOperand(token: Token | undefined): boolean {
 }
 
 /** Skips a cast (`::jsonb`) or a function's argument list so an operand reads as one unit. */
-function endOfOperand(tokens: Token[], index: number): number {
+function endOfOperand(tokens: readonly Token[], index: number): number {
   let i = index;
   const first = tokens[i];
   if (first?.type === "f" || first?.type === "(") {
@@ -245,7 +245,7 @@ function endOfOperand(tokens: Token[], index: number): number {
   return i;
 }
 
-function isTautologyAt(tokens: Token[], index: number): boolean {
+function isTautologyAt(tokens: readonly Token[], index: number): boolean {
   // `<logic> A <op> B` — the operator may be a comparison or, with literal operands, arithmetic or JSON.
   const left = tokens[index];
   if (!isOperand(left)) return false;
@@ -279,7 +279,7 @@ function isTautologyAt(tokens: Token[], index: number): boolean {
   return true;
 }
 
-function analyse(all: Token[], quoted: boolean): string | null {
+function analyse(all: readonly Token[], quoted: boolean): string | null {
   const tokens = all.filter((t) => t.type !== "c");
   const n = tokens.length;
 
@@ -473,7 +473,7 @@ function analyse(all: Token[], quoted: boolean): string | null {
   return null;
 }
 
-function selectFrom(tokens: Token[], index: number): boolean {
+function selectFrom(tokens: readonly Token[], index: number): boolean {
   let sawColumn = false;
   for (let j = index + 1; j < tokens.length && j <= index + 12; j++) {
     const t = tokens[j] as Token;
@@ -495,7 +495,7 @@ function selectFrom(tokens: Token[], index: number): boolean {
 }
 
 /** After the attacker's closing quote: what follows must read as SQL. */
-function quoteBreak(all: Token[]): string | null {
+function quoteBreak(all: readonly Token[]): string | null {
   const first = all[0];
   if (first?.type !== "s" || !first.tight) return null;
   let i = 1;
@@ -586,7 +586,7 @@ function quoteBreak(all: Token[]): string | null {
 }
 
 /** A value used as a number (`id=1`) that goes on after the number. */
-function numericBreak(tokens: Token[]): string | null {
+function numericBreak(tokens: readonly Token[]): string | null {
   const first = tokens[0];
   // `ORDER BY 3--` on its own probes the column count of the query it is appended to.
   if (

@@ -56,12 +56,15 @@ const BRACKET_IDENTIFIER = /^[\w$ .]+$/;
 const NUMBER_GLUED_TO_WORD = /^(\d+(?:\.\d*)?(?:e\d+)?)([a-df-wyz_].*)$/;
 const HEX_DIGITS = /^[0-9a-f]+$/;
 const STRING_PREFIX = /^(?:n|x|b|e|_\w+)$/;
+/** Characters `toLowerCase` can change: ASCII capitals and anything outside ASCII. */
+const MAY_CHANGE_CASE = /[A-Z\u0080-\uffff]/;
 
 export const TOKENIZER_PATTERNS: readonly RegExp[] = [
   BRACKET_IDENTIFIER,
   NUMBER_GLUED_TO_WORD,
   HEX_DIGITS,
   STRING_PREFIX,
+  MAY_CHANGE_CASE,
 ];
 
 function isWordChar(code: number): boolean {
@@ -122,17 +125,50 @@ const THREE_CHAR_OPERATORS = new Set(["<=>", "->>", "#>>", "#-"]);
  * attacker managed to inject after breaking out.
  */
 export function tokenizeSql(input: string, startQuote: "" | "'" | '"' | "`" = ""): Token[] {
-  const tokens: Token[] = [];
+  return tokenizeSqlShared(input, startQuote).map((token) => ({ ...token }));
+}
+
+// The WAF tokenizes most values of a request that show SQL punctuation, up to 64 tokens each: the token
+// objects are kept per isolate and refilled on every call instead of allocated (ADR 0107).
+const sharedTokens: Token[] = [];
+const tokenPool: Token[] = [];
+
+/**
+ * `tokenizeSql` without copying: the tokens belong to the tokenizer and are overwritten by its next
+ * call, so read them before tokenizing anything else. Inspection is synchronous, which makes this safe.
+ */
+export function tokenizeSqlShared(input: string, startQuote: "" | "'" | '"' | "`" = ""): readonly Token[] {
+  const tokens = sharedTokens;
+  tokens.length = 0;
+  const emit = (type: TokenType, text: string, tight: boolean) => {
+    let token = tokenPool[tokens.length];
+    if (token === undefined) {
+      token = { type, text, tight };
+      tokenPool.push(token);
+    } else {
+      token.type = type;
+      token.text = text;
+      token.tight = tight;
+    }
+    tokens.push(token);
+  };
   const n = input.length;
   let i = 0;
+  // Words are lower-cased. Lower-casing the input once (when it has anything to lower) and slicing that
+  // costs one string instead of two per word; `toLowerCase` copies even an unchanged string. Only while
+  // no character changed length are the two strings' positions the same.
+  const loweredInput = MAY_CHANGE_CASE.test(input) ? input.toLowerCase() : input;
+  const aligned = loweredInput.length === n;
+  const lowerSlice = (from: number, to: number) =>
+    aligned ? loweredInput.slice(from, to) : input.slice(from, to).toLowerCase();
   if (startQuote === "`") {
     // Inside a quoted identifier: the prefix up to the closing backtick is the name.
     const end = input.indexOf("`");
-    tokens.push({ type: "s", text: input.slice(0, end < 0 ? n : end), tight: end >= 0 });
+    emit("s", input.slice(0, end < 0 ? n : end), end >= 0);
     i = end < 0 ? n : end + 1;
   } else if (startQuote !== "") {
     const end = findStringEnd(input, 0, startQuote);
-    tokens.push({ type: "s", text: input.slice(0, end < 0 ? n : end), tight: end >= 0 });
+    emit("s", input.slice(0, end < 0 ? n : end), end >= 0);
     i = end < 0 ? n : end + 1;
   }
   while (i < n && tokens.length < MAX_TOKENS) {
@@ -144,7 +180,7 @@ export function tokenizeSql(input: string, startQuote: "" | "'" | '"' | "`" = ""
     }
     if (ch === "'" || ch === '"') {
       const end = findStringEnd(input, i + 1, ch);
-      tokens.push({ type: "s", text: input.slice(i + 1, end < 0 ? n : end), tight: end >= 0 });
+      emit("s", input.slice(i + 1, end < 0 ? n : end), end >= 0);
       i = end < 0 ? n : end + 1;
       continue;
     }
@@ -152,20 +188,20 @@ export function tokenizeSql(input: string, startQuote: "" | "'" | '"' | "`" = ""
       // Quoted identifiers (MySQL backticks, T-SQL brackets).
       const close = input.indexOf(ch === "`" ? "`" : "]", i + 1);
       const end = close < 0 ? n : close;
-      const word = input.slice(i + 1, end).toLowerCase();
+      const word = lowerSlice(i + 1, end);
       if (ch === "[" && (word === "" || !BRACKET_IDENTIFIER.test(word))) {
-        tokens.push({ type: "o", text: "[", tight: false });
+        emit("o", "[", false);
         i++;
         continue;
       }
       // `tight` marks a quoted identifier: prose never quotes names this way.
-      tokens.push({ type: "n", text: word, tight: true });
+      emit("n", word, true);
       i = close < 0 ? n : close + 1;
       continue;
     }
     if (ch === "/" && input[i + 1] === "*" && input[i + 2] === "!") {
       // MySQL executes the body of `/*!50000 ... */`: mark the comment, then keep tokenizing inside.
-      tokens.push({ type: "c", text: "/*!", tight: true });
+      emit("c", "/*!", true);
       i += 3;
       while (i < n && isDigit(input.charCodeAt(i))) i++;
       continue;
@@ -176,24 +212,24 @@ export function tokenizeSql(input: string, startQuote: "" | "'" | '"' | "`" = ""
     }
     if (ch === "/" && input[i + 1] === "*") {
       const close = input.indexOf("*/", i + 2);
-      tokens.push({ type: "c", text: "/*", tight: close >= 0 });
+      emit("c", "/*", close >= 0);
       i = close < 0 ? n : close + 2;
       continue;
     }
     if ((ch === "-" && input[i + 1] === "-") || ch === "#") {
       if (ch === "#" && (input[i + 1] === ">" || input[i + 1] === "-")) {
         const op = input.startsWith("#>>", i) ? "#>>" : input.slice(i, i + 2);
-        tokens.push({ type: "o", text: op, tight: false });
+        emit("o", op, false);
         i += op.length;
         continue;
       }
       const newline = input.indexOf("\n", i);
-      tokens.push({ type: "c", text: ch === "#" ? "#" : "--", tight: false });
+      emit("c", ch === "#" ? "#" : "--", false);
       i = newline < 0 ? n : newline + 1;
       continue;
     }
     if (ch === "(" || ch === ")" || ch === "," || ch === ";") {
-      tokens.push({ type: ch, text: ch, tight: false });
+      emit(ch, ch, false);
       i++;
       continue;
     }
@@ -203,7 +239,7 @@ export function tokenizeSql(input: string, startQuote: "" | "'" | '"' | "`" = ""
       const start = j;
       while (j < n && isWordChar(input.charCodeAt(j))) j++;
       if (j > start) {
-        tokens.push({ type: "v", text: input.slice(i, j).toLowerCase(), tight: false });
+        emit("v", lowerSlice(i, j), false);
         i = j;
         continue;
       }
@@ -212,15 +248,15 @@ export function tokenizeSql(input: string, startQuote: "" | "'" | '"' | "`" = ""
       let j = i + 1;
       if (ch === "0" && (input[j] === "x" || input[j] === "X" || input[j] === "b" || input[j] === "B")) j++;
       while (j < n && isWordChar(input.charCodeAt(j)) && input[j] !== "$") j++;
-      const text = input.slice(i, j).toLowerCase();
+      const text = lowerSlice(i, j);
       // `1union`, `1e1union` — MySQL splits a number glued to a keyword.
       const glued = NUMBER_GLUED_TO_WORD.exec(text);
       if (glued && glued[2] !== undefined && !HEX_DIGITS.test(text)) {
-        tokens.push({ type: "1", text: glued[1] as string, tight: false });
+        emit("1", glued[1] as string, false);
         i += (glued[1] as string).length;
         continue;
       }
-      tokens.push({ type: "1", text, tight: false });
+      emit("1", text, false);
       i = j;
       continue;
     }
@@ -229,7 +265,7 @@ export function tokenizeSql(input: string, startQuote: "" | "'" | '"' | "`" = ""
       while (j < n && isWordChar(input.charCodeAt(j))) j++;
       // A trailing dot belongs to punctuation, not to the word.
       while (j > i + 1 && input[j - 1] === ".") j--;
-      const word = input.slice(i, j).toLowerCase();
+      const word = lowerSlice(i, j);
       i = j;
       // Prefixed strings: N'..', _utf8'..', x'..', b'..', E'..'
       const next = input[i];
@@ -243,32 +279,32 @@ export function tokenizeSql(input: string, startQuote: "" | "'" | '"' | "`" = ""
         !LOGIC_WORDS.has(word) &&
         !OPERATOR_WORDS.has(word)
       ) {
-        tokens.push({ type: "f", text: word, tight: k === i });
+        emit("f", word, k === i);
         continue;
       }
-      tokens.push({ type: classifyWord(word), text: word, tight: false });
+      emit(classifyWord(word), word, false);
       continue;
     }
     // Operators
     const three = input.slice(i, i + 3);
     const two = input.slice(i, i + 2);
     if (THREE_CHAR_OPERATORS.has(three)) {
-      tokens.push({ type: "o", text: three, tight: false });
+      emit("o", three, false);
       i += 3;
       continue;
     }
     if (TWO_CHAR_OPERATORS.has(two)) {
-      tokens.push({ type: two === "||" || two === "&&" ? "&" : "o", text: two, tight: false });
+      emit(two === "||" || two === "&&" ? "&" : "o", two, false);
       i += 2;
       continue;
     }
     if ("=<>!+-*/%^|&~:?\\.{}]".includes(ch)) {
-      tokens.push({ type: ch === "?" ? "?" : "o", text: ch, tight: false });
+      emit(ch === "?" ? "?" : "o", ch, false);
       i++;
       continue;
     }
     // Anything else (letters of other scripts are word chars above) is noise to SQL.
-    tokens.push({ type: "o", text: ch, tight: false });
+    emit("o", ch, false);
     i++;
   }
   return tokens;
