@@ -13,6 +13,9 @@ export type Target = "edge" | "edge-isolated" | "baseline";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SIGNING_SECRET = "bench-edge-signing-secret-0123456789abcdef";
+// Every Worker cycles through all players' tokens: a player sends each Worker about five requests per
+// measured payload, inside the money route's per-player budget (20 a minute), and comes back within the
+// session-epoch cache's lifetime, as an active player does.
 export const PLAYERS = 200;
 const COMPATIBILITY_DATE = "2026-11-01";
 
@@ -169,7 +172,8 @@ export async function startEdgeBench(options: { inspectorPort?: number; minify?:
       "edge-isolated": (await mf.getWorker("edge-isolated")) as unknown as Fetcher,
       baseline: (await mf.getWorker("baseline")) as unknown as Fetcher,
     };
-    let sequence = 0;
+    // Per Worker, so each one cycles through every player whichever Workers take turns.
+    const sequences: Record<Target, number> = { edge: 0, "edge-isolated": 0, baseline: 0 };
     const headersFor = (index: number): Record<string, string> => ({
       ...browserHeaders,
       authorization: `Bearer ${tokens[index % PLAYERS]}`,
@@ -178,10 +182,11 @@ export async function startEdgeBench(options: { inspectorPort?: number; minify?:
     });
     /** Sends the benchmark's request with `body` to one Worker; returns the status. */
     const send = async (target: Target, body: string) => {
-      sequence++;
+      const sequence = ++sequences[target];
       const response = await workers[target].fetch("https://api.croupier.example/v1/limits", {
         method: "PUT",
         body,
+        // A browser's fetch declares the length of a string body; the edge reads such a body in one call.
         // A browser's fetch declares the length of a string body; the edge reads such a body in one call.
         headers: { ...headersFor(sequence), "content-length": String(Buffer.byteLength(body)) },
         cf: { country: "MT", regionCode: "60", botManagement: { score: 95, verifiedBot: false } },
