@@ -41,7 +41,7 @@ interface Operation {
   statuses: Set<string>;
 }
 
-/** One round: one or two bets, each then won (70 %) or rolled back (30 %). */
+/** One round: one or two bets, each then settled by a win (70 %, two in five of them zero) or rolled back (30 %). */
 function roundOperations(player: BenchPlayer, random: () => number): Operation[] {
   const round = randomUUID();
   const ops: Operation[] = [];
@@ -63,7 +63,8 @@ function roundOperations(player: BenchPlayer, random: () => number): Operation[]
         player,
         tx: randomUUID(),
         round,
-        amount: Math.floor(random() * 1_000_000),
+        // Most rounds are lost: the provider closes them with a zero win.
+        amount: random() < 0.4 ? 0 : 1 + Math.floor(random() * 1_000_000),
         ref: bet.tx,
         accepted: false,
         statuses: new Set(),

@@ -37,8 +37,10 @@ export async function startBenchStack(options: {
     onStep: options.say,
   });
   let stopped: Promise<void> | undefined;
+  let closeLedgerDb: (() => Promise<void>) | undefined;
   const stop = () => {
     stopped ??= (async () => {
+      await closeLedgerDb?.().catch(() => undefined);
       await stopAll(10_000);
       await plane.stop().catch(() => undefined);
       rmSync(dataDir, { recursive: true, force: true });
@@ -166,26 +168,23 @@ export async function startBenchStack(options: {
       return players;
     }
 
+    // Transactions are counted in the ledger's own table: its history API lists entries, and a
+    // transaction that moves nothing (a zero win closing a lost round) has none.
+    const ledgerDb = createDatabase({ url: plane.databaseUrlFor("croupier_ledger"), maxConnections: 1 });
+    closeLedgerDb = () => ledgerDb.close();
     async function ledgerView(playerId: string) {
       const token = await toLedgerAsPlayer();
-      const headers = { authorization: `Bearer ${token}` };
       const balances = (await (
-        await fetch(`${ledgerUrl}/v1/players/${playerId}/balances`, { headers })
-      ).json()) as {
-        balances: { currency: string; total: string }[];
-      };
-      const kinds: Record<string, number> = {};
-      let cursor: string | null = null;
-      do {
-        const page = (await (
-          await fetch(
-            `${ledgerUrl}/v1/players/${playerId}/transactions?currency=EUR&limit=200${cursor ? `&cursor=${cursor}` : ""}`,
-            { headers },
-          )
-        ).json()) as { items: { kind: string }[]; nextCursor: string | null };
-        for (const item of page.items) kinds[item.kind] = (kinds[item.kind] ?? 0) + 1;
-        cursor = page.nextCursor;
-      } while (cursor);
+        await fetch(`${ledgerUrl}/v1/players/${playerId}/balances`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).json()) as { balances: { currency: string; total: string }[] };
+      const rows = await ledgerDb.sql`
+        select t.kind, count(*)::int as n from transactions t join accounts a on a.id = t.account_id
+        where a.player_id = ${playerId} and a.currency = 'EUR' group by t.kind`;
+      const kinds: Record<string, number> = Object.fromEntries(
+        rows.map((r) => [String(r.kind), r.n as number]),
+      );
       return { total: BigInt(balances.balances.find((b) => b.currency === "EUR")?.total ?? "0"), kinds };
     }
 
