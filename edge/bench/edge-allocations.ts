@@ -9,8 +9,8 @@
  * that allocate them; heap usage read before and after each request of a second run shows the requests
  * during which the isolate collected. Options: --requests N (default 1,000 per payload).
  */
-import { createServer } from "node:net";
 import { parseArgs } from "node:util";
+import { freePort } from "@croupier/devstack/ports";
 import { PLAYERS, startEdgeBench } from "./setup.ts";
 
 type ProfileNode = {
@@ -22,17 +22,6 @@ type ProfileNode = {
 const { values } = parseArgs({ options: { requests: { type: "string", default: "1000" } } });
 const REQUESTS = Number(values.requests);
 const say = (message: string) => console.log(`[bench:edge:alloc] ${message}`);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /** A minimal Chrome DevTools Protocol client over the inspector's WebSocket. */
 async function inspect(port: number, worker: string) {

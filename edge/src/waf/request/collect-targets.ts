@@ -63,9 +63,8 @@ function bodyKindOf(contentType: string | null, body: string): CollectedRequest[
   return "text";
 }
 
-// Header names repeat on every request; their target names are built once per isolate, so the rule
-// planner's look-up by them (a map keyed by target name) hashes and flattens each string once, not a
-// fresh concatenation per request. Bounded: header names come from the client.
+// Header names repeat on every request; their target names (also the rule planner's key) are built once
+// per isolate instead of concatenated per request. Bounded: header names come from the client.
 const headerTargetNames = new Map<string, string>();
 const MAX_REMEMBERED_HEADER_NAMES = 256;
 

@@ -1,3 +1,4 @@
+import { lowerCase } from "../transform/normalize.ts";
 import {
   CLAUSE_WORDS,
   LOGIC_WORDS,
@@ -56,15 +57,12 @@ const BRACKET_IDENTIFIER = /^[\w$ .]+$/;
 const NUMBER_GLUED_TO_WORD = /^(\d+(?:\.\d*)?(?:e\d+)?)([a-df-wyz_].*)$/;
 const HEX_DIGITS = /^[0-9a-f]+$/;
 const STRING_PREFIX = /^(?:n|x|b|e|_\w+)$/;
-/** Characters `toLowerCase` can change: ASCII capitals and anything outside ASCII. */
-const MAY_CHANGE_CASE = /[A-Z\u0080-\uffff]/;
 
 export const TOKENIZER_PATTERNS: readonly RegExp[] = [
   BRACKET_IDENTIFIER,
   NUMBER_GLUED_TO_WORD,
   HEX_DIGITS,
   STRING_PREFIX,
-  MAY_CHANGE_CASE,
 ];
 
 function isWordChar(code: number): boolean {
@@ -157,7 +155,7 @@ export function tokenizeSqlShared(input: string, startQuote: "" | "'" | '"' | "`
   // Words are lower-cased. Lower-casing the input once (when it has anything to lower) and slicing that
   // costs one string instead of two per word; `toLowerCase` copies even an unchanged string. Only while
   // no character changed length are the two strings' positions the same.
-  const loweredInput = MAY_CHANGE_CASE.test(input) ? input.toLowerCase() : input;
+  const loweredInput = lowerCase(input);
   const aligned = loweredInput.length === n;
   const lowerSlice = (from: number, to: number) =>
     aligned ? loweredInput.slice(from, to) : input.slice(from, to).toLowerCase();

@@ -20,6 +20,14 @@ export function removeControlChars(input: string): string {
   return input.replace(CONTROL_CHARS, "");
 }
 
+/** Characters `toLowerCase` can change: ASCII capitals and anything outside ASCII. */
+const MAY_CHANGE_CASE = /[A-Z\u0080-\uffff]/;
+
+/** `toLowerCase` without the copy it makes of a string that is lower-case already (most values are). */
+export function lowerCase(input: string): string {
+  return MAY_CHANGE_CASE.test(input) ? input.toLowerCase() : input;
+}
+
 // Whitespace that compression would change: anything but a single plain space (prose is mostly that,
 // and rewriting it would copy the string for nothing). `\s` covers every class member but two.
 const UNCOMPRESSED = /[^\S ]|[\u180e\u200b]| {2}/;
@@ -43,6 +51,7 @@ export const NORMALIZE_PATTERNS: readonly RegExp[] = [
   CONTROL_CHARS,
   WHITESPACE_RUN,
   UNCOMPRESSED,
+  MAY_CHANGE_CASE,
   SLASH_RUN,
   SELF_SEGMENT,
   UNICODE_SLASHES,

@@ -1,7 +1,13 @@
 import { stripCodeComments } from "./comments.ts";
 import { decodeBackslashEscapes } from "./escapes.ts";
 import { decodeHtmlEntities } from "./html-entities.ts";
-import { compressWhitespace, foldUnicode, normalizePath, removeControlChars } from "./normalize.ts";
+import {
+  compressWhitespace,
+  foldUnicode,
+  lowerCase,
+  normalizePath,
+  removeControlChars,
+} from "./normalize.ts";
 import type { ValueAlphabet } from "./plain-value.ts";
 import { urlDecode } from "./url-decode.ts";
 
@@ -19,10 +25,6 @@ import { urlDecode } from "./url-decode.ts";
 export type PipelineName = "raw" | "decoded" | "lower" | "compact" | "path" | "code";
 
 const MAX_DECODE_ROUNDS = 3;
-
-/** Characters `toLowerCase` can change: ASCII capitals and anything outside ASCII. */
-const MAY_CHANGE_CASE = /[A-Z\u0080-\uffff]/;
-export const PIPELINE_PATTERNS: readonly RegExp[] = [MAY_CHANGE_CASE];
 
 export function fullyDecode(input: string): string {
   let current = input;
@@ -74,11 +76,7 @@ export class ValueViews {
   }
 
   get lower(): string {
-    if (this.lowerValue === undefined) {
-      const decoded = this.decoded;
-      // Most values are lower-case already; lower-casing them anyway would copy each one.
-      this.lowerValue = MAY_CHANGE_CASE.test(decoded) ? decoded.toLowerCase() : decoded;
-    }
+    this.lowerValue ??= lowerCase(this.decoded);
     return this.lowerValue;
   }
 
