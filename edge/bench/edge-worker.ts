@@ -22,8 +22,12 @@ let app: Hono | undefined;
 function memoryLimiter(): RateLimiterClient {
   const logs = new Map<string, number[]>();
   return async (key, policy) => {
-    const log = logs.get(key) ?? [];
-    logs.set(key, log);
+    let log = logs.get(key);
+    if (!log) {
+      log = [];
+      logs.set(key, log);
+      if (logs.size > 1024) logs.delete(logs.keys().next().value as string);
+    }
     return admit(log, Date.now(), policy.limit, policy.windowSeconds * 1000);
   };
 }

@@ -1,13 +1,15 @@
 // What the edge benchmarks share: the Workers they run in one workerd process (Miniflare), the request
 // shapes, and a sender. `bench:edge` (edge-cpu.ts) reads CPU per request from outside the process;
 // `bench:edge:alloc` (edge-allocations.ts) reads the edge isolate's heap through the inspector.
+import { Agent, request as httpRequest } from "node:http";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { convertV4MiniflareOptions, Miniflare, NoOpLog } from "miniflare";
+import { startBenchOrigin } from "./origin-server.ts";
 
-// Miniflare's Fetcher, as far as the benchmarks use it.
-type Fetcher = { fetch(url: string, init?: Record<string, unknown>): Promise<Response> };
+/** How a Worker reaches the stand-in origin: an HTTP server outside workerd. */
+type ServiceBinding = { external: { address: string; http: Record<string, never> } };
 
 export type Target = "edge" | "edge-isolated" | "baseline";
 
@@ -91,13 +93,18 @@ function limitsBody(bytes: number): string {
   return build(Math.max(0, Math.floor((bytes - overhead) / entries)));
 }
 
-function edgeWorker(name: string, script: string, limiter: "durable-object" | "memory") {
+function edgeWorker(
+  name: string,
+  script: string,
+  limiter: "durable-object" | "memory",
+  origin: ServiceBinding,
+) {
   return {
     name,
     modules: [{ type: "ESModule" as const, path: `${name}.mjs`, contents: script }],
     compatibilityDate: COMPATIBILITY_DATE,
     durableObjects: { RATE_LIMITER: { className: "RateLimiter", useSQLite: true } },
-    serviceBindings: { ORIGIN: "origin" },
+    serviceBindings: { ORIGIN: origin },
     bindings: {
       ENVIRONMENT: "test",
       ORIGIN_EU: "https://eu.origin.bench",
@@ -114,22 +121,24 @@ function edgeWorker(name: string, script: string, limiter: "durable-object" | "m
       BENCH_LIMITER: limiter,
       BENCH_WAF: process.env.BENCH_WAF ?? "on",
     },
+    unsafeDirectSockets: [{ host: "127.0.0.1", port: 0 }],
   };
 }
 
 /**
- * Starts the benchmark's Workers — baseline, edge (rate limits in Durable Objects), edge-isolated (rate
- * limits answered in the isolate) and the stand-in origin — and returns a sender for the benchmark's
- * request and its bodies. `inspectorPort` opens workerd's inspector; `minify: false` keeps function
- * names readable in profiles.
+ * Starts the stand-in origin (in this process) and the benchmark's Workers — baseline, edge (rate
+ * limits in Durable Objects) and edge-isolated (rate limits answered in the isolate) — and returns a
+ * sender for the benchmark's request and its bodies. `inspectorPort` opens workerd's inspector;
+ * `minify: false` keeps function names readable in profiles.
  */
 export async function startEdgeBench(options: { inspectorPort?: number; minify?: boolean } = {}) {
   const minify = options.minify ?? true;
-  const [edgeScript, baselineScript, originScript] = await Promise.all([
+  const [edgeScript, baselineScript] = await Promise.all([
     bundle("edge-worker.ts", minify),
     bundle("baseline-worker.ts", minify),
-    bundle("origin-worker.ts", minify),
   ]);
+  const origin = await startBenchOrigin();
+  const originBinding: ServiceBinding = { external: { address: origin.address, http: {} } };
   // Miniflare 5 takes a new options shape; the converter accepts the familiar one.
   const mf = new Miniflare(
     convertV4MiniflareOptions({
@@ -142,36 +151,38 @@ export async function startEdgeBench(options: { inspectorPort?: number; minify?:
         stderr.resume();
       },
       workers: [
-        edgeWorker("edge", edgeScript, "durable-object"),
-        edgeWorker("edge-isolated", edgeScript, "memory"),
+        edgeWorker("edge", edgeScript, "durable-object", originBinding),
+        edgeWorker("edge-isolated", edgeScript, "memory", originBinding),
         {
           name: "baseline",
           modules: [{ type: "ESModule", path: "baseline.mjs", contents: baselineScript }],
           compatibilityDate: COMPATIBILITY_DATE,
-          serviceBindings: { ORIGIN: "origin" },
-        },
-        {
-          name: "origin",
-          modules: [{ type: "ESModule", path: "origin.mjs", contents: originScript }],
-          compatibilityDate: COMPATIBILITY_DATE,
+          serviceBindings: { ORIGIN: originBinding },
+          unsafeDirectSockets: [{ host: "127.0.0.1", port: 0 }],
         },
       ],
     }),
   );
   try {
     await mf.ready;
-    const origin = (await mf.getWorker("origin")) as unknown as Fetcher;
     const tokens: string[] = [];
-    for (let player = 0; player < PLAYERS; player++) {
-      tokens.push(
-        await (await origin.fetch(`https://eu.origin.bench/__token?player=ply_bench${player}`)).text(),
-      );
-    }
-    const workers: Record<Target, Fetcher> = {
-      edge: (await mf.getWorker("edge")) as unknown as Fetcher,
-      "edge-isolated": (await mf.getWorker("edge-isolated")) as unknown as Fetcher,
-      baseline: (await mf.getWorker("baseline")) as unknown as Fetcher,
+    for (let player = 0; player < PLAYERS; player++) tokens.push(await origin.token(`ply_bench${player}`));
+    // Requests go straight to each Worker's own socket (ADR 0108): workerd parses the HTTP request and
+    // the `cf` object (from the blob header) natively, as the production runtime does, instead of
+    // through Miniflare's JavaScript entry Worker, whose own garbage collection would land on whichever
+    // request was being measured.
+    const direct: Record<Target, URL> = {
+      edge: await mf.unsafeGetDirectURL("edge"),
+      "edge-isolated": await mf.unsafeGetDirectURL("edge-isolated"),
+      baseline: await mf.unsafeGetDirectURL("baseline"),
     };
+    const cfBlob = JSON.stringify({
+      country: "MT",
+      regionCode: "60",
+      botManagement: { score: 95, verifiedBot: false },
+    });
+    // One keep-alive connection per Worker, as behind Cloudflare's front line.
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     // Per Worker, so each one cycles through every player whichever Workers take turns.
     const sequences: Record<Target, number> = { edge: 0, "edge-isolated": 0, baseline: 0 };
     const headersFor = (index: number): Record<string, string> => ({
@@ -181,21 +192,40 @@ export async function startEdgeBench(options: { inspectorPort?: number; minify?:
       traceparent: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
     });
     /** Sends the benchmark's request with `body` to one Worker; returns the status. */
-    const send = async (target: Target, body: string) => {
-      const sequence = ++sequences[target];
-      const response = await workers[target].fetch("https://api.croupier.example/v1/limits", {
-        method: "PUT",
-        body,
-        // A browser's fetch declares the length of a string body; the edge reads such a body in one call.
-        // A browser's fetch declares the length of a string body; the edge reads such a body in one call.
-        headers: { ...headersFor(sequence), "content-length": String(Buffer.byteLength(body)) },
-        cf: { country: "MT", regionCode: "60", botManagement: { score: 95, verifiedBot: false } },
+    const send = (target: Target, body: string) =>
+      new Promise<number>((resolve, reject) => {
+        const { hostname, port } = direct[target];
+        const request = httpRequest(
+          {
+            agent,
+            host: hostname,
+            port,
+            method: "PUT",
+            path: "/v1/limits",
+            headers: {
+              host: "api.croupier.example",
+              ...headersFor(++sequences[target]),
+              // A browser's fetch declares the length of a string body; the edge reads it in one call.
+              "content-length": String(Buffer.byteLength(body)),
+              "mf-cf-blob": cfBlob,
+            },
+          },
+          (response) => {
+            let text = "";
+            response.setEncoding("utf8");
+            response.on("data", (chunk: string) => {
+              text += chunk;
+            });
+            response.on("end", () => {
+              if (process.env.BENCH_DEBUG && response.statusCode !== 200)
+                console.error(target, response.statusCode, text.slice(0, 300));
+              resolve(response.statusCode ?? 0);
+            });
+          },
+        );
+        request.on("error", reject);
+        request.end(body);
       });
-      const text = await response.text();
-      if (process.env.BENCH_DEBUG && response.status !== 200)
-        console.error(target, response.status, text.slice(0, 300));
-      return response.status;
-    };
     // Request line and headers as sent on the wire, so "2 KB" means the whole request.
     const head = `PUT /v1/limits HTTP/1.1\r\nhost: api.croupier.example\r\n${Object.entries(headersFor(0))
       .map(([name, value]) => `${name}: ${value}\r\n`)
@@ -205,9 +235,20 @@ export async function startEdgeBench(options: { inspectorPort?: number; minify?:
       { label: "2 KB request, free-text JSON", body: limitsBody(2048 - head.length), small: true },
       { label: "64 KB JSON body, free text", body: limitsBody(64 * 1024), small: false },
     ];
-    return { mf, send, headLength: head.length, payloads, dispose: () => mf.dispose() };
+    return {
+      mf,
+      send,
+      headLength: head.length,
+      payloads,
+      dispose: async () => {
+        agent.destroy();
+        await mf.dispose();
+        await origin.close();
+      },
+    };
   } catch (error) {
     await mf.dispose();
+    await origin.close();
     throw error;
   }
 }

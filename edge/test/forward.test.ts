@@ -55,6 +55,20 @@ describe("forwarding to the origin", () => {
     expect((await verifyEdgeRequest(forwarded, { secret: SIGNING_SECRET, now: edge.now() })).ok).toBe(true);
   });
 
+  it("forwards end-to-end headers whatever their names, and drops hop-by-hop ones", async () => {
+    const edge = await harness();
+    await edge.request("/v1/games", {
+      // A computed key: `__proto__:` in a literal would set the prototype instead of a field.
+      headers: { ["__proto__"]: "kept", constructor: "kept-too", "accept-language": "mt", te: "trailers" },
+    });
+    const forwarded = edge.originRequests[0] as Request;
+    expect(forwarded.headers.get("__proto__")).toBe("kept");
+    expect(forwarded.headers.get("constructor")).toBe("kept-too");
+    expect(forwarded.headers.get("accept-language")).toBe("mt");
+    expect(forwarded.headers.has("te")).toBe(false);
+    expect((await verifyEdgeRequest(forwarded, { secret: SIGNING_SECRET, now: edge.now() })).ok).toBe(true);
+  });
+
   it("continues a valid client trace with a new span, and starts one otherwise", async () => {
     const edge = await harness();
     const parent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";

@@ -21,8 +21,9 @@ export async function forward(edge: EdgeRequest): Promise<Response> {
   }
   const target = `${deps.config.origins[region]}${edge.url.pathname}${edge.url.search}`;
   const identity = edge.authenticated && claims;
-  // The forwarded headers are a fresh object: signed in place. The target's path and query are the
-  // request's own (already parsed into edge.url), so no URL is parsed again to sign them.
+  // The forwarded headers are a fresh record, signed in place; the Request below turns it into the
+  // request's only Headers object. The target's path and query are the request's own (already parsed
+  // into edge.url), so no URL is parsed again to sign them.
   const headers = await addEdgeSignature(
     forwardHeaders(edge.headers, {
       requestId: edge.requestId,

@@ -1,6 +1,7 @@
 import {
   COUNTRY_HEADER,
   EDGE_OWNED_HEADERS,
+  type HeaderFields,
   JURISDICTION_HEADER,
   PLAYER_HEADER,
   REGION_HEADER,
@@ -45,23 +46,29 @@ export type ForwardIdentity = {
 /**
  * The headers an origin receives: the client's end-to-end headers minus anything the edge owns (a
  * client cannot smuggle its own `x-croupier-player`), plus the identity the edge established.
+ *
+ * A plain record, not a `Headers`: the forwarded `Request` copies whatever it is given into its own
+ * `Headers`, and every `Headers` the edge creates is a runtime object whose entries are freed after
+ * the isolate's next garbage collection, on whichever request that lands (ADR 0108). `incoming` holds
+ * lower-case names, each once, so the record needs no merging.
  */
-export function forwardHeaders(incoming: ReadonlyMap<string, string>, identity: ForwardIdentity): Headers {
-  const headers = new Headers();
+export function forwardHeaders(
+  incoming: ReadonlyMap<string, string>,
+  identity: ForwardIdentity,
+): HeaderFields {
+  // No prototype: a client header named `__proto__` is an ordinary field here, forwarded like any other.
+  const headers: HeaderFields = Object.create(null);
   incoming.forEach((value, name) => {
-    if (!dropped.has(name) && !name.startsWith("cf-")) headers.set(name, value);
+    if (!dropped.has(name) && !name.startsWith("cf-")) headers[name] = value;
   });
-  headers.set(REQUEST_ID_HEADER, identity.requestId);
-  headers.set(TRACEPARENT_HEADER, identity.traceparent);
-  if (identity.clientIp) headers.set("x-forwarded-for", identity.clientIp);
-  headers.set("x-forwarded-proto", "https");
-  const set = (name: string, value: string | null) => {
-    if (value) headers.set(name, value);
-  };
-  set(COUNTRY_HEADER, identity.country);
-  set(PLAYER_HEADER, identity.playerId);
-  set(SESSION_HEADER, identity.sessionId);
-  set(JURISDICTION_HEADER, identity.jurisdiction);
-  set(REGION_HEADER, identity.region);
+  headers[REQUEST_ID_HEADER] = identity.requestId;
+  headers[TRACEPARENT_HEADER] = identity.traceparent;
+  if (identity.clientIp) headers["x-forwarded-for"] = identity.clientIp;
+  headers["x-forwarded-proto"] = "https";
+  if (identity.country) headers[COUNTRY_HEADER] = identity.country;
+  if (identity.playerId) headers[PLAYER_HEADER] = identity.playerId;
+  if (identity.sessionId) headers[SESSION_HEADER] = identity.sessionId;
+  if (identity.jurisdiction) headers[JURISDICTION_HEADER] = identity.jurisdiction;
+  if (identity.region) headers[REGION_HEADER] = identity.region;
   return headers;
 }

@@ -14,7 +14,7 @@ export {
   TRACEPARENT_HEADER,
 } from "./headers.ts";
 export { type EdgeSignatureVariables, requireEdgeSignature } from "./middleware.ts";
-export { addEdgeSignature, signEdgeHeaders } from "./sign.ts";
+export { addEdgeSignature, type HeaderFields, signEdgeHeaders } from "./sign.ts";
 export {
   type EdgeIdentity,
   type EdgeVerifyFailure,

@@ -42,6 +42,23 @@ describe("addEdgeSignature", () => {
     const otherQuery = new Request(`${url}&page=2`, { method: "POST", headers });
     expect((await verifyEdgeRequest(otherQuery, { secret, now })).ok).toBe(false);
   });
+
+  it("signs a plain record of lower-case header names in place, verifiable once sent", async () => {
+    const fields: Record<string, string> = { "x-request-id": "req_03", "x-croupier-player": "ply_1" };
+    const signed = await addEdgeSignature(fields, {
+      method: "PUT",
+      url: new URL("https://edge.example/v1/limits"),
+      secret,
+      now,
+    });
+    expect(signed).toBe(fields);
+    expect(fields["x-croupier-edge-sig"]).toMatch(/^[A-Za-z0-9_-]+$/);
+    const sent = new Request("https://eu.origin.example/v1/limits", { method: "PUT", headers: fields });
+    expect((await verifyEdgeRequest(sent, { secret, now })).ok).toBe(true);
+    fields["x-croupier-player"] = "ply_2";
+    const tampered = new Request("https://eu.origin.example/v1/limits", { method: "PUT", headers: fields });
+    expect((await verifyEdgeRequest(tampered, { secret, now })).ok).toBe(false);
+  });
 });
 
 describe("signEdgeHeaders / verifyEdgeRequest", () => {
