@@ -63,11 +63,15 @@ function cpuNanos(pid: number): number {
   return total;
 }
 
+/** Progress on stderr, so stdout is the table alone. */
+const say = (message: string) => console.error(`[bench:edge] ${message}`);
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
 async function main(): Promise<void> {
+  say("bundling the Workers and starting workerd");
   const bench = await startEdgeBench();
   try {
     const pid = workerdPid();
@@ -95,11 +99,13 @@ async function main(): Promise<void> {
 
     const rows: string[] = [];
     const ms = (value: number) => value.toFixed(3);
+    say(`warming up: ${GLOBAL_WARMUP} rounds of every payload through every Worker`);
     for (const { body } of bench.payloads)
       for (let index = 0; index < GLOBAL_WARMUP; index++)
         for (const target of targets) await send(target, body);
     for (const { label, body, small } of bench.payloads) {
       const samples = small ? SAMPLES.small : SAMPLES.large;
+      say(`measuring ${label}: ${samples} requests per Worker`);
       // The baseline and the edge take turns, so both see the same machine conditions. The variant with
       // the rate-limit Durable Objects runs on its own afterwards: an object's storage commits after the
       // response, and taking turns would bill that work to whichever Worker came next.
