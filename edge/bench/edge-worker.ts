@@ -13,7 +13,7 @@ import { workerDeps } from "../src/worker.ts";
 export { RateLimiter } from "../src/rate-limit/durable-object.ts";
 
 type Env = Record<string, unknown> & {
-  ORIGIN: { fetch(request: Request): Promise<Response> };
+  ORIGIN: { fetch(input: Request | string, init?: RequestInit): Promise<Response> };
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
 };
 
@@ -50,7 +50,7 @@ function build(env: Env): Hono {
     ...(env.BENCH_LIMITER === "memory" ? { rateLimiter: memoryLimiter() } : {}),
     ...(env.BENCH_WAF === "off" ? { inspect: () => ({ blocked: false, score: 0, matches: [] }) } : {}),
     ...(env.BENCH_LOG === "off" ? { log: () => {} } : {}),
-    fetchOrigin: (forwarded) => viaOrigin(forwarded),
+    fetchOrigin: (url, init) => env.ORIGIN.fetch(url, init),
   });
 }
 

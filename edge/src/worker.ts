@@ -21,7 +21,9 @@ const ORIGIN_TIMEOUT_MS = 15_000;
 /** Builds the production dependencies; the caches live as long as the isolate. */
 export function workerDeps(env: Env, config: EdgeConfig = parseEdgeEnv(env)): EdgeDeps {
   const now = () => Date.now();
-  const log = (line: Record<string, unknown>) => console.log(JSON.stringify({ level: "info", ...line }));
+  // The request line already carries its level; only other lines get a copy with the default one.
+  const log = (line: Record<string, unknown>) =>
+    console.log(JSON.stringify(line.level === undefined ? { level: "info", ...line } : line));
   const signedFetch = async (url: string, extra: Record<string, string> = {}) =>
     fetch(url, {
       headers: await signEdgeHeaders({
@@ -60,7 +62,7 @@ export function workerDeps(env: Env, config: EdgeConfig = parseEdgeEnv(env)): Ed
       secret: config.turnstileSecretKey ?? "",
       fetch: (input, init) => fetch(input, init),
     }),
-    fetchOrigin: (request) => fetch(request, { signal: AbortSignal.timeout(ORIGIN_TIMEOUT_MS) }),
+    fetchOrigin: (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(ORIGIN_TIMEOUT_MS) }),
     inspect: inspectRequest,
     log,
     now,

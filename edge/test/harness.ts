@@ -91,7 +91,8 @@ export async function harness({ config, ...overrides }: HarnessOptions = {}) {
         ? { success: true }
         : { success: false, errorCodes: ["invalid-input-response"] };
     },
-    fetchOrigin: async (request) => {
+    fetchOrigin: async (url, init) => {
+      const request = new Request(url, init);
       originRequests.push(request);
       originBodies.push(request.body ? await request.text() : null);
       return Response.json(

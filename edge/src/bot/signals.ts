@@ -16,7 +16,8 @@ export type BotVerdict = { blocked: false } | { blocked: true; signal: string };
  * everything but reads: no crawler has business logging in or moving money.
  */
 export function screenForBots(input: {
-  headers: Headers;
+  /** A `Headers`, or the request's headers already read into a map (lower-case names). */
+  headers: { get(name: string): string | null | undefined; has(name: string): boolean };
   cf: IncomingRequestCfProperties | undefined;
   routeClass: RouteClass;
   minimumScore: number;

@@ -12,7 +12,7 @@ export const authenticate: Step = async (edge) => {
   edge.region = edge.jurisdiction?.homeRegion ?? null;
   if (route.auth === "none") return undefined;
 
-  const token = bearerToken(edge.request.headers.get("authorization"));
+  const token = bearerToken(edge.headers.get("authorization") ?? null);
   if (token === null) return route.auth === "required" ? unauthorized(edge, "missing-token") : undefined;
 
   let result: Awaited<ReturnType<typeof verifyAccessToken>>;

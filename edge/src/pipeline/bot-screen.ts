@@ -4,7 +4,7 @@ import type { Step } from "./context.ts";
 
 export const botScreen: Step = (edge) => {
   const verdict = screenForBots({
-    headers: edge.request.headers,
+    headers: edge.headers,
     cf: edge.request.cf,
     routeClass: edge.route.class,
     minimumScore: edge.deps.config.botScoreMin,

@@ -12,6 +12,14 @@ import type { inspectRequest } from "../waf/index.ts";
 
 export type LogLine = Record<string, unknown>;
 
+/** What the edge sends to an origin besides the URL. */
+export type OriginRequestInit = {
+  method: string;
+  headers: Record<string, string>;
+  body: string | null;
+  redirect: "manual";
+};
+
 /** Everything the edge needs from outside, injected so tests and the benchmark can swap any of it. */
 export type EdgeDeps = {
   config: EdgeConfig;
@@ -20,8 +28,12 @@ export type EdgeDeps = {
   jwks: JwksCache;
   sessionEpochs: SessionEpochCache;
   turnstile: TurnstileVerifier;
-  /** Sends an already signed request to an origin. */
-  fetchOrigin: (request: Request) => Promise<Response>;
+  /**
+   * Sends an already signed request to an origin. A URL and its init, not a `Request`: `fetch` builds
+   * its own `Request` (and copies the headers into it) whatever it is given, so one built beforehand
+   * would be a second set of runtime objects per forwarded request (ADR 0108).
+   */
+  fetchOrigin: (url: string, init: OriginRequestInit) => Promise<Response>;
   inspect: typeof inspectRequest;
   log: (line: LogLine) => void;
   now: () => number;

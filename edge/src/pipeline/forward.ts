@@ -21,7 +21,7 @@ export async function forward(edge: EdgeRequest): Promise<Response> {
   }
   const target = `${deps.config.origins[region]}${edge.url.pathname}${edge.url.search}`;
   const identity = edge.authenticated && claims;
-  // The forwarded headers are a fresh record, signed in place; the Request below turns it into the
+  // The forwarded headers are a fresh record, signed in place; the fetch below turns it into the
   // request's only Headers object. The target's path and query are the request's own (already parsed
   // into edge.url), so no URL is parsed again to sign them.
   const headers = await addEdgeSignature(
@@ -40,9 +40,12 @@ export async function forward(edge: EdgeRequest): Promise<Response> {
   edge.log.origin = region;
   let response: Response;
   try {
-    response = await deps.fetchOrigin(
-      new Request(target, { method: edge.request.method, headers, body: edge.body, redirect: "manual" }),
-    );
+    response = await deps.fetchOrigin(target, {
+      method: edge.request.method,
+      headers,
+      body: edge.body,
+      redirect: "manual",
+    });
   } catch (error) {
     edge.log.originError = String(error);
     const timedOut = error instanceof Error && error.name === "TimeoutError";

@@ -11,7 +11,7 @@ export const readBody: Step = async (edge) => {
   const { request, route } = edge;
   if (request.method === "GET" || request.method === "HEAD" || request.body === null) return undefined;
 
-  const declared = request.headers.get("content-length");
+  const declared = edge.headers.get("content-length") ?? null;
   if (declared !== null && Number(declared) > route.maxBodyBytes)
     return tooLarge(edge.requestId, route.maxBodyBytes);
 
@@ -25,7 +25,7 @@ export const readBody: Step = async (edge) => {
     return tooLarge(edge.requestId, route.maxBodyBytes);
   if (bytes.length === 0) return undefined;
 
-  const contentType = request.headers.get("content-type");
+  const contentType = edge.headers.get("content-type");
   if (!contentType || !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType)) {
     return problem({
       type: "unsupported-media-type",

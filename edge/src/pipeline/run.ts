@@ -37,15 +37,17 @@ export async function handle(
   requestId: string,
 ): Promise<Response> {
   const startedAt = deps.now();
+  // Every step reads headers from this map: each `Headers` call would cross into the runtime again.
+  const headers = readHeaders(request.headers);
   const edge: EdgeRequest = {
     deps,
     request,
-    headers: readHeaders(request.headers),
+    headers,
     url: new URL(request.url),
     route,
     requestId,
-    traceparent: nextTraceparent(request.headers.get("traceparent")),
-    clientIp: request.headers.get("cf-connecting-ip"),
+    traceparent: nextTraceparent(headers.get("traceparent") ?? null),
+    clientIp: headers.get("cf-connecting-ip") ?? null,
     country: request.cf?.country ?? null,
     jurisdiction: null,
     body: null,
@@ -55,6 +57,7 @@ export async function handle(
     region: null,
     rateLimits: [],
     log: {
+      level: "info",
       msg: "edge request",
       requestId,
       routeId: route.id,
@@ -72,10 +75,10 @@ export async function handle(
   }
   response ??= await forward(edge);
 
-  const headers = response.headers;
-  headers.set("x-request-id", requestId);
-  if (!headers.has("ratelimit")) {
-    for (const [name, value] of Object.entries(rateLimitHeaders(edge.rateLimits))) headers.set(name, value);
+  const answer = response.headers;
+  answer.set("x-request-id", requestId);
+  if (!answer.has("ratelimit")) {
+    for (const [name, value] of Object.entries(rateLimitHeaders(edge.rateLimits))) answer.set(name, value);
   }
   edge.log.status = response.status;
   edge.log.outcome = edge.log.blocked ? "blocked" : response.status >= 500 ? "error" : "forwarded";

@@ -11,7 +11,7 @@ export const turnstile: Step = (edge) =>
 async function verifyChallenge(edge: Parameters<Step>[0]): Promise<Response | undefined> {
   const { route, deps } = edge;
   if (!route.turnstile) return undefined;
-  const token = edge.request.headers.get(TURNSTILE_HEADER)?.trim();
+  const token = edge.headers.get(TURNSTILE_HEADER)?.trim();
   if (!token || token.length > 2048) return refuse(edge, "missing");
   const outcome = await deps.turnstile({
     token,
