@@ -23,6 +23,9 @@ const views = new ValueViews();
 /** Per-rule verdicts (1 = matched) of the values seen so far in this inspection, one run per target. */
 let verdictSlab = new Uint8Array(8192);
 
+/** In the per-request verdict memo: a value on which no value-only rule fired. */
+const NOTHING_FIRED = -1;
+
 function reserveVerdicts(used: number, length: number): void {
   if (used + length <= verdictSlab.length) return;
   const grown = new Uint8Array(Math.max(verdictSlab.length * 2, used + length));
@@ -58,12 +61,13 @@ export function inspectWith(
   // Short values repeat within a request (JSON keys of every array element, enum values, currencies):
   // the verdicts of rules that read only the value are worked out once per distinct value.
   // Keyed by plan (one per kind of target and header name), then by value, to where the value's
-  // verdicts start in the slab.
+  // verdicts start in the slab, or NOTHING_FIRED when no value-only rule matched it (most values):
+  // then only the target-dependent rules run again, and the value keeps no slab space.
   const verdicts = new Map<RulePlan, Map<string, number>>();
   let slabUsed = 0;
   for (const target of collected.targets) {
     const plan = planner.forTarget(target.kind, target.name);
-    const { rules, valueOnly, skipWithin } = plan;
+    const { rules, valueOnly } = plan;
     if (rules.length === 0) continue;
     const value =
       target.value.length > MAX_VALUE_LENGTH ? target.value.slice(0, MAX_VALUE_LENGTH) : target.value;
@@ -87,13 +91,21 @@ export function inspectWith(
     }
     let viewsReady = false;
     const alphabet = known ? -1 : alphabetOf(value);
-    const skip = alphabet >= 0 ? skipWithin[alphabet] : undefined;
-    for (let index = 0; index < rules.length; index++) {
+    // The rules worth running, in rule order (so matches are listed as before): for a repeated value
+    // that fired nothing, the target-dependent ones; for a new value, those its alphabet does not
+    // rule out; otherwise all, value-only verdicts read back from the slab.
+    const run =
+      knownAt === NOTHING_FIRED
+        ? plan.targetDependent
+        : alphabet >= 0
+          ? (plan.runWithin[alphabet] as Int32Array)
+          : plan.runAll;
+    let valueOnlyFired = false;
+    for (let at = 0; at < run.length; at++) {
+      const index = run[at] as number;
       const rule = rules[index] as ValueRule;
       let matched: boolean;
-      if (skip?.[index] === true) {
-        matched = false;
-      } else if (known && valueOnly[index]) {
+      if (known && valueOnly[index]) {
         matched = verdictSlab[fired + index] === 1;
       } else {
         if (!viewsReady) {
@@ -103,11 +115,18 @@ export function inspectWith(
         matched =
           (rule.prefilter === undefined || rule.prefilter(views.lower)) &&
           rule.test(views.view(rule.pipeline), target);
-        if (!known && matched) verdictSlab[fired + index] = 1;
+        if (!known && matched) {
+          verdictSlab[fired + index] = 1;
+          if (valueOnly[index]) valueOnlyFired = true;
+        }
       }
       if (matched) record(rule.id, rule.family, target.name, rule.severity);
     }
-    if (remembered !== undefined && !known) remembered.set(value, fired);
+    if (!known) {
+      if (remembered !== undefined) remembered.set(value, valueOnlyFired ? fired : NOTHING_FIRED);
+      // Nothing will read back a value's verdicts unless a value-only rule fired on it.
+      if (!valueOnlyFired) slabUsed = fired;
+    }
   }
 
   const threshold = options.anomalyThreshold ?? DEFAULT_ANOMALY_THRESHOLD;

@@ -16,6 +16,12 @@ export type RulePlan = {
    * so not run on one.
    */
   skipWithin: readonly (readonly boolean[])[];
+  /** Per alphabet: the indices of the rules not skipped within it, ascending (the ones worth running). */
+  runWithin: readonly Int32Array[];
+  /** Every rule index, ascending: what runs on a value of no known alphabet. */
+  runAll: Int32Array;
+  /** The indices of the rules that are not `valueOnly`, ascending: rerun on every target. */
+  targetDependent: Int32Array;
 };
 
 // Header names come from the client; past this many distinct names plans are built per request
@@ -36,13 +42,25 @@ function skipsWithin(rule: ValueRule): readonly boolean[] {
   return skips;
 }
 
+function indicesWhere(rules: readonly ValueRule[], keep: (rule: ValueRule) => boolean): Int32Array {
+  const indices: number[] = [];
+  for (let index = 0; index < rules.length; index++) if (keep(rules[index] as ValueRule)) indices.push(index);
+  return Int32Array.from(indices);
+}
+
 function planOf(rules: readonly ValueRule[]): RulePlan {
+  const valueOnly = rules.map((rule) => rule.test.length < 2);
   return {
     rules,
-    valueOnly: rules.map((rule) => rule.test.length < 2),
+    valueOnly,
     skipWithin: VALUE_ALPHABETS.map((_, alphabet) =>
       rules.map((rule) => skipsWithin(rule)[alphabet] === true),
     ),
+    runWithin: VALUE_ALPHABETS.map((_, alphabet) =>
+      indicesWhere(rules, (rule) => skipsWithin(rule)[alphabet] !== true),
+    ),
+    runAll: indicesWhere(rules, () => true),
+    targetDependent: indicesWhere(rules, (rule) => rule.test.length >= 2),
   };
 }
 
