@@ -120,6 +120,7 @@ function edgeWorker(
       EDGE_SIGNING_SECRET: SIGNING_SECRET,
       BENCH_LIMITER: limiter,
       BENCH_WAF: process.env.BENCH_WAF ?? "on",
+      BENCH_LOG: process.env.BENCH_LOG ?? "on",
     },
     unsafeDirectSockets: [{ host: "127.0.0.1", port: 0 }],
   };
