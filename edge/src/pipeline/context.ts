@@ -1,3 +1,4 @@
+import type { HeaderFields } from "@croupier/edge-auth";
 import type { AllowedJurisdiction, Region } from "@croupier/jurisdictions";
 import type { TurnstileVerifier } from "../bot/turnstile.ts";
 import type { EdgeConfig } from "../env.ts";
@@ -15,7 +16,7 @@ export type LogLine = Record<string, unknown>;
 /** What the edge sends to an origin besides the URL. */
 export type OriginRequestInit = {
   method: string;
-  headers: Record<string, string>;
+  headers: HeaderFields;
   body: string | null;
   redirect: "manual";
 };

@@ -47,8 +47,8 @@ export type ForwardIdentity = {
  * The headers an origin receives: the client's end-to-end headers minus anything the edge owns (a
  * client cannot smuggle its own `x-croupier-player`), plus the identity the edge established.
  *
- * A plain record, not a `Headers`: the forwarded `Request` copies whatever it is given into its own
- * `Headers`, and every `Headers` the edge creates is a runtime object whose entries are freed after
+ * A plain record, not a `Headers`: the request `fetch` builds copies whatever it is given into its
+ * own `Headers`, and every `Headers` the edge creates is a runtime object whose entries are freed after
  * the isolate's next garbage collection, on whichever request that lands (ADR 0108). `incoming` holds
  * lower-case names, each once, so the record needs no merging.
  */

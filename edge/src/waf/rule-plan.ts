@@ -12,11 +12,9 @@ export type RulePlan = {
    */
   valueOnly: readonly boolean[];
   /**
-   * Per alphabet of plain-value.ts, per rule: proven unable to match a value written in that alphabet,
-   * so not run on one.
+   * Per alphabet of plain-value.ts: the indices of the rules not proven unable to match a value written
+   * in that alphabet, ascending (the only ones run on such a value).
    */
-  skipWithin: readonly (readonly boolean[])[];
-  /** Per alphabet: the indices of the rules not skipped within it, ascending (the ones worth running). */
   runWithin: readonly Int32Array[];
   /** Every rule index, ascending: what runs on a value of no known alphabet. */
   runAll: Int32Array;
@@ -53,9 +51,6 @@ function planOf(rules: readonly ValueRule[]): RulePlan {
   return {
     rules,
     valueOnly,
-    skipWithin: VALUE_ALPHABETS.map((_, alphabet) =>
-      rules.map((rule) => skipsWithin(rule)[alphabet] === true),
-    ),
     runWithin: VALUE_ALPHABETS.map((_, alphabet) =>
       indicesWhere(rules, (rule) => skipsWithin(rule)[alphabet] !== true),
     ),

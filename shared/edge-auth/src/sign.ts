@@ -25,7 +25,7 @@ export type HeaderFields = Record<string, string>;
 /**
  * `signEdgeHeaders` for headers the caller has just built and owns: sets the timestamp and signature
  * on them instead of on a copy (the edge signs every request it forwards). A plain record of
- * lower-case names is accepted too: the edge passes one straight to `new Request`, which then holds
+ * lower-case names is accepted too: the edge passes one straight to `fetch`, whose request then holds
  * the only `Headers` object of the forwarded request.
  */
 export async function addEdgeSignature<T extends Headers | HeaderFields>(
