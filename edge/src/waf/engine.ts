@@ -1,10 +1,16 @@
 import { collectTargets } from "./request/collect-targets.ts";
 import { DEFAULT_ROUTE_EXCLUSIONS, exclusionsFor, isExcluded } from "./route-exclusions.ts";
 import { allowedMethodSet, type RequestRule, SEVERITY_SCORE, type ValueRule } from "./rule.ts";
-import { plannerFor, type RulePlan } from "./rule-plan.ts";
+import { plannerFor, type RulePlan, runWithMask, SHORT_VALUE_LENGTH } from "./rule-plan.ts";
 import { REQUEST_RULES, VALUE_RULES } from "./rules/index.ts";
 import { ValueViews } from "./transform/pipelines.ts";
-import { alphabetOf, VALUE_ALPHABETS } from "./transform/plain-value.ts";
+import {
+  alphabetOf,
+  INERT_VALUE,
+  inertMaskOf,
+  VALUE_ALPHABETS,
+  type ValueAlphabet,
+} from "./transform/plain-value.ts";
 import type { InspectionResult, InspectOptions, Match, WafRequest } from "./types.ts";
 
 /** CRS's inbound default: one critical match blocks, lesser signals must add up. */
@@ -23,8 +29,16 @@ const views = new ValueViews();
 /** Per-rule verdicts (1 = matched) of the values seen so far in this inspection, one run per target. */
 let verdictSlab = new Uint8Array(8192);
 
-/** In the per-request verdict memo: a value on which no value-only rule fired. */
-const NOTHING_FIRED = -1;
+/** VALUE_ALPHABETS' widest alphabet, whose values also get a list by their exact punctuation. */
+const TEXT_ALPHABET = VALUE_ALPHABETS.length - 1;
+
+/**
+ * In the per-request verdict memo, a value on which no value-only rule fired (most values) is stored
+ * as a negative code that also records its narrowest alphabet, so that its repeats rerun only the
+ * target-dependent rules that alphabet leaves.
+ */
+const nothingFired = (narrowest: number) => -2 - narrowest;
+const narrowestOfNothingFired = (code: number) => -2 - code;
 
 function reserveVerdicts(used: number, length: number): void {
   if (used + length <= verdictSlab.length) return;
@@ -61,7 +75,7 @@ export function inspectWith(
   // Short values repeat within a request (JSON keys of every array element, enum values, currencies):
   // the verdicts of rules that read only the value are worked out once per distinct value.
   // Keyed by plan (one per kind of target and header name), then by value, to where the value's
-  // verdicts start in the slab, or NOTHING_FIRED when no value-only rule matched it (most values):
+  // verdicts start in the slab, or a `nothingFired` code when no value-only rule matched it (most values):
   // then only the target-dependent rules run again, and the value keeps no slab space.
   const verdicts = new Map<RulePlan, Map<string, number>>();
   let slabUsed = 0;
@@ -90,16 +104,36 @@ export function inspectWith(
       verdictSlab.fill(0, fired, slabUsed);
     }
     let viewsReady = false;
-    const alphabet = known ? -1 : alphabetOf(value);
     // The rules worth running, in rule order (so matches are listed as before): for a repeated value
     // that fired nothing, the target-dependent ones; for a new value, those its alphabet does not
     // rule out; otherwise all, value-only verdicts read back from the slab.
-    const run =
-      knownAt === NOTHING_FIRED
-        ? plan.targetDependent
-        : alphabet >= 0
-          ? (plan.runWithin[alphabet] as Int32Array)
-          : plan.runAll;
+    let run: Int32Array;
+    let alphabet: ValueAlphabet | undefined;
+    let narrowest = -1;
+    if (knownAt !== undefined && knownAt < 0) {
+      const within = narrowestOfNothingFired(knownAt);
+      run = within >= 0 ? (plan.targetDependentWithin[within] as Int32Array) : plan.targetDependent;
+    } else if (known) run = plan.runAll;
+    else {
+      narrowest = alphabetOf(value);
+      alphabet = VALUE_ALPHABETS[narrowest];
+      run =
+        narrowest < 0
+          ? plan.runAll
+          : value.length < SHORT_VALUE_LENGTH && alphabet?.identityViews
+            ? (plan.runShort[narrowest]?.[value.length] as Int32Array)
+            : (plan.runWithin[narrowest] as Int32Array);
+      // Prose, browser headers, URLs, JSON-ish strings: beyond the fixed alphabets, the list for
+      // exactly the punctuation the value uses (its letters and digits count as all of them).
+      if (narrowest < 0 || narrowest === TEXT_ALPHABET) {
+        const mask = inertMaskOf(value);
+        const byMask = mask >= 0 ? runWithMask(plan, mask) : undefined;
+        if (byMask !== undefined) {
+          run = byMask;
+          alphabet ??= INERT_VALUE;
+        }
+      }
+    }
     let valueOnlyFired = false;
     for (let at = 0; at < run.length; at++) {
       const index = run[at] as number;
@@ -109,7 +143,7 @@ export function inspectWith(
         matched = verdictSlab[fired + index] === 1;
       } else {
         if (!viewsReady) {
-          views.reset(value, VALUE_ALPHABETS[alphabet]);
+          views.reset(value, alphabet);
           viewsReady = true;
         }
         matched =
@@ -123,7 +157,7 @@ export function inspectWith(
       if (matched) record(rule.id, rule.family, target.name, rule.severity);
     }
     if (!known) {
-      if (remembered !== undefined) remembered.set(value, valueOnlyFired ? fired : NOTHING_FIRED);
+      if (remembered !== undefined) remembered.set(value, valueOnlyFired ? fired : nothingFired(narrowest));
       // Nothing will read back a value's verdicts unless a value-only rule fired on it.
       if (!valueOnlyFired) slabUsed = fired;
     }

@@ -28,10 +28,11 @@ export type ValueRule = RuleBase & {
   prefilter?: (lower: string) => boolean;
   /**
    * An expression the rule's view must match for the rule to fire (for `regexRule`, the rule's own
-   * expression). It lets the engine prove from the expression alone that some values cannot match
-   * (see regex-alphabet.ts); a wrong one would hide matches, so only state it when the test requires it.
+   * expression), or several of which it must match at least one. It lets the engine prove from the
+   * expressions alone that some values cannot match (see regex-alphabet.ts); a wrong one would hide
+   * matches, so only state it when the test requires it.
    */
-  needs?: RegExp;
+  needs?: RegExp | readonly RegExp[];
   test(value: string, target: Target): boolean;
 };
 

@@ -3,6 +3,7 @@ import {
   detectEncodingTricks,
   detectHtmlInjection,
   detectScriptContext,
+  SCRIPT_CONTEXT_SHAPES,
   XSS_PATTERNS,
 } from "../xss/detect.ts";
 import { regexRule, valueRule } from "./define.ts";
@@ -42,6 +43,7 @@ export const XSS_RULES: readonly ValueRule[] = [
     prefilter: (lower) => SCRIPT_CONTEXT_HINT.test(lower),
     headers: undefined,
     patterns: [...XSS_PATTERNS, SCRIPT_CONTEXT_HINT],
+    needs: SCRIPT_CONTEXT_SHAPES,
     test: (value) => detectScriptContext(value) !== null,
   }),
   valueRule({

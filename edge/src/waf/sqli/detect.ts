@@ -1,10 +1,4 @@
-import {
-  CAST_TYPES,
-  DISTINCTIVE_SQL_WORDS,
-  PROSE_FUNCTION_NAMES,
-  SQL_ONLY_FUNCTIONS,
-  SYSTEM_OBJECTS,
-} from "./keywords.ts";
+import { CAST_TYPES, DISTINCTIVE_SQL_WORDS, PROSE_FUNCTION_NAMES, SQL_ONLY_FUNCTIONS } from "./keywords.ts";
 import { type Token, type TokenType, tokenizeSqlShared } from "./tokenize.ts";
 
 /**
@@ -618,10 +612,5 @@ function numericBreak(tokens: readonly Token[]): string | null {
   }
   if (first.type === "1" && after.type === "k" && after.text === "having" && isOperand(next))
     return "numeric-having";
-  return null;
-}
-
-export function mentionsSystemObject(lowerInput: string): string | null {
-  for (const name of SYSTEM_OBJECTS) if (lowerInput.includes(name)) return name;
   return null;
 }

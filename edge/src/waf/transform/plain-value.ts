@@ -53,3 +53,49 @@ export function alphabetOf(value: string): number {
   if (NUMERIC.pattern.test(value)) return 0;
   return WORD.pattern.test(value) ? 1 : 2;
 }
+
+// Printable ASCII punctuation, and the space, that no pipeline acts on: the decoders wait for `%`, `&`
+// and `\`, the comment strippers for `*` and `#` (a `//` comment only drops what follows it), and
+// whitespace compression and path normalisation only drop characters. `+` is left out too, for the
+// form decoders that read it as a space.
+const INERT_PUNCTUATION = " !\"$'(),-./:;<=>?@[]^_`{|}~";
+const LETTERS_AND_DIGITS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+/** Per ASCII code: 0 for a letter or digit, the punctuation's bit in an inert mask, -1 for the rest. */
+const INERT_BITS = new Int32Array(128).fill(-1);
+for (const ch of LETTERS_AND_DIGITS) INERT_BITS[ch.charCodeAt(0)] = 0;
+for (let bit = 0; bit < INERT_PUNCTUATION.length; bit++)
+  INERT_BITS[INERT_PUNCTUATION.charCodeAt(bit)] = 1 << bit;
+
+/**
+ * Which inert punctuation characters a value contains (one bit each), or -1 when it has a character
+ * that is neither a letter, a digit nor inert punctuation. A value with a mask is written in the
+ * alphabet of letters, digits and those characters, and every pipeline view of it is too: nothing
+ * decodes, lower-casing stays among the letters, and the normalisers only drop characters. So a rule
+ * proven unable to match inside that alphabet cannot match the value (rule-plan.ts).
+ */
+export function inertMaskOf(value: string): number {
+  let mask = 0;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    const bit = code < 128 ? (INERT_BITS[code] as number) : -1;
+    if (bit < 0) return -1;
+    mask |= bit;
+  }
+  return mask;
+}
+
+/** The alphabet of a value with this inert mask: letters, digits and the mask's punctuation. */
+export function inertAlphabetOf(mask: number): string[] {
+  const characters = [...LETTERS_AND_DIGITS];
+  for (let bit = 0; bit < INERT_PUNCTUATION.length; bit++)
+    if ((mask & (1 << bit)) !== 0) characters.push(INERT_PUNCTUATION[bit] as string);
+  return characters;
+}
+
+/** What the engine tells the views about a value with an inert mask: nothing to decode. */
+export const INERT_VALUE: ValueAlphabet = {
+  characters: [...LETTERS_AND_DIGITS, ...INERT_PUNCTUATION],
+  pattern: /^[\w !"$'(),\-./:;<=>?@[\]^`{|}~]*$/,
+  identityViews: false,
+};

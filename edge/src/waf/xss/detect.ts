@@ -52,6 +52,26 @@ const XML_SCRIPT =
 const MALFORMED_ASCII_TAG =
   /\u00bc[a-z]{2,20}[^\u00be]{0,40}\u00be[^\u00bc]{0,400}\u00bc\/[a-z]{2,20}[^\u00be]{0,4}\u00be/;
 
+/**
+ * What `detectScriptContext` needs to find anything: each of its answers comes from one of these
+ * matching the value or a copy of it with characters removed (comments, whitespace), which stays in
+ * any alphabet the value is written in.
+ */
+export const SCRIPT_CONTEXT_SHAPES: readonly RegExp[] = [
+  SCRIPT_URL_IN_VALUE,
+  DATA_HTML_URL,
+  SCRIPT_SCHEME,
+  EVENT_ATTRIBUTE_OUTSIDE_TAG,
+  JS_CALL,
+  JS_SINK,
+  JS_GLOBAL_INDEX,
+  TAGGED_TEMPLATE_CALL,
+  THROW_HANDLER,
+  JSFUCK,
+  CSS_SCRIPT,
+  TEMPLATE_INJECTION,
+];
+
 export const XSS_PATTERNS: readonly RegExp[] = [
   URL_NOISE,
   SCRIPT_SCHEME,
