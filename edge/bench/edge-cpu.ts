@@ -98,6 +98,10 @@ async function main(): Promise<void> {
     };
 
     const rows: string[] = [];
+    /** The issue's budgets for what the edge adds, checked against each payload's figures. */
+    const verdicts: string[] = [];
+    const against = (what: string, value: number, budget: number) =>
+      verdicts.push(`${what} ${ms(value)} ms (budget ${budget} ms): ${value <= budget ? "met" : "NOT MET"}`);
     const ms = (value: number) => value.toFixed(3);
     say(`warming up: ${GLOBAL_WARMUP} rounds of every payload through every Worker`);
     for (const { body } of bench.payloads)
@@ -115,6 +119,10 @@ async function main(): Promise<void> {
       const isolated = paired("edge-isolated");
       const base = baseline.p50;
       const size = `${bench.headLength + body.length} B (${body.length} B body)`;
+      if (small) {
+        against(`${label}: edge adds p50`, isolated.p50 - base, 1);
+        against(`${label}: edge adds p99`, isolated.p99 - base, 5);
+      } else against(`${label}: edge adds p99`, isolated.p99 - base, 20);
       rows.push(
         `| ${label}: ${size} | ${samples} | ${ms(base)} / ${ms(baseline.p99)} | ` +
           `**${ms(isolated.p50 - base)}** | **${ms(isolated.p99 - base)}** | ` +
@@ -133,6 +141,8 @@ async function main(): Promise<void> {
     );
     console.log("|---|---:|---:|---:|---:|---:|---:|");
     for (const row of rows) console.log(row);
+    console.log("");
+    for (const verdict of verdicts) console.log(`- ${verdict}`);
   } finally {
     await bench.dispose();
   }
