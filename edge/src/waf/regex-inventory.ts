@@ -2,7 +2,7 @@ import { COLLECT_PATTERNS } from "./request/collect-targets.ts";
 import { MULTIPART_PATTERNS } from "./request/parse-multipart.ts";
 import { REQUEST_RULES, VALUE_RULES } from "./rules/index.ts";
 import { NORMALIZE_PATTERNS } from "./transform/normalize.ts";
-import { PLAIN_VALUE_PATTERNS } from "./transform/plain-value.ts";
+import { INERT_VALUE, PLAIN_VALUE_PATTERNS } from "./transform/plain-value.ts";
 
 /** Every regular expression the WAF evaluates on request data, for the ReDoS budget test. */
 export function allWafRegexes(): { owner: string; pattern: RegExp }[] {
@@ -14,6 +14,7 @@ export function allWafRegexes(): { owner: string; pattern: RegExp }[] {
   for (const pattern of MULTIPART_PATTERNS) found.push({ owner: "parse-multipart", pattern });
   for (const pattern of NORMALIZE_PATTERNS) found.push({ owner: "normalize", pattern });
   // The engine tests every value against the plain-alphabet check before choosing its rules.
-  for (const pattern of PLAIN_VALUE_PATTERNS) found.push({ owner: "plain-value", pattern });
+  for (const pattern of [...PLAIN_VALUE_PATTERNS, INERT_VALUE.pattern])
+    found.push({ owner: "plain-value", pattern });
   return found;
 }
