@@ -70,6 +70,8 @@ describe("detectSqlInjection on support-ticket prose", () => {
     "Drop table games are my favourite (craps, roulette)",
     "I was having 2 > 1 issues with the app",
     "where 2 > 1 is true?",
+    // A question opening with a word the tokenizer reads as an operator (`is`, `like`) is still prose.
+    "Is it true that 2 > 1 and 1 < 2? Asking for the quiz game",
     // Several lines of prose before the first quote: an article or ticket quoting SQL, not a break.
     "Our report on the outage\nThe app sent the query for this page and it failed.\nThe user typed 'susan' and then ' or 1=1; -- into the name box.",
     'Steps to reproduce\nI open the page and type this in the search box.\nThe error says "SELECT * FROM games" failed',

@@ -364,7 +364,8 @@ function analyse(all: readonly Token[], quoted: boolean): string | null {
           const proseStart =
             !quoted &&
             opener !== undefined &&
-            (opener.type === "n" || (opener.type === "k" && /^[a-z]+$/.test(opener.text))) &&
+            (opener.type === "n" ||
+              ((opener.type === "k" || opener.type === "o") && /^[a-z]+$/.test(opener.text))) &&
             !opener.tight;
           const sameSides = tokens[i + 3]?.text === left.text;
           if (left.type === "n" && !left.tight && proseStart && !sameSides) break;
