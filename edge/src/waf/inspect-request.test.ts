@@ -67,6 +67,30 @@ describe("inspectRequest", () => {
     expect(result.matches.some((match) => match.family === family)).toBe(true);
   });
 
+  it("reads catalog names as whole words: a base64 upload may spell one by chance", () => {
+    const upload = (content: string) =>
+      inspectRequest(
+        request({
+          method: "POST",
+          url: "https://api.croupier.test/v1/cashier/deposits",
+          contentType: "application/json",
+          body: JSON.stringify({ receipt: content }),
+        }),
+        PL1,
+      );
+    expect(upload("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mMsdbtempdBLA9k").blocked).toBe(
+      false,
+    );
+    expect(upload("aGVsbG8gd29ybGQgbXNkYnRoZXJlIHRhYmxlc2l0ZXMgcGdfdXNlcnMK+msdbx/Q==").blocked).toBe(false);
+    for (const attack of [
+      "1 union select name from master..sysdatabases--",
+      "x' and 1=(select count(*) from msdb.dbo.backupset)--",
+      "1;select * from pg_user",
+      "' union select table_name from information_schema.tables--",
+    ])
+      expect(upload(attack).blocked).toBe(true);
+  });
+
   it("skips password fields on auth routes so players may choose any password", () => {
     const body = JSON.stringify({ email: "a@example.com", password: "' OR 1=1 -- <script>" });
     const input = request({

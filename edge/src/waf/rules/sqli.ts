@@ -26,9 +26,10 @@ const INTEGER_OVERFLOW =
 const SCIENTIFIC_NOTATION_EVASION = /\b\d+\.?e[(.,]|\b\d+\.e\b/i;
 
 // The catalog names as one expression: one pass over the value instead of one `includes` per name
-// (seven times faster on prose), and what the engine's alphabet proofs read.
+// (seven times faster on prose), and what the engine's alphabet proofs read. A name counts as a
+// whole word (as in CRS): inside a base64 upload or a longer identifier, `msdb` or `tempdb` is chance.
 const ANY_SYSTEM_OBJECT = new RegExp(
-  SYSTEM_OBJECTS.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
+  `\\b(?:${SYSTEM_OBJECTS.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + (/\w$/.test(name) ? "\\b" : "")).join("|")})`,
 );
 
 export const SQLI_RULES: readonly ValueRule[] = [
