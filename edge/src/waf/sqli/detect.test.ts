@@ -72,6 +72,8 @@ describe("detectSqlInjection on support-ticket prose", () => {
     "where 2 > 1 is true?",
     // A question opening with a word the tokenizer reads as an operator (`is`, `like`) is still prose.
     "Is it true that 2 > 1 and 1 < 2? Asking for the quiz game",
+    // A consent manager's cookie before the visitor has chosen: a quoted number in an object literal.
+    "{stamp:'-1',necessary:true,preferences:true,statistics:true,marketing:true,method:'implied',ver:1,utc:1700000000000,region:'us-06'}",
     // Several lines of prose before the first quote: an article or ticket quoting SQL, not a break.
     "Our report on the outage\nThe app sent the query for this page and it failed.\nThe user typed 'susan' and then ' or 1=1; -- into the name box.",
     'Steps to reproduce\nI open the page and type this in the search box.\nThe error says "SELECT * FROM games" failed',
@@ -89,6 +91,10 @@ describe("detectSqlInjection on support-ticket prose", () => {
     "' select * from users--",
     "1\n' or 1=1--",
     "x\ny' union select password from users--",
+    // Arithmetic on a broken-out quote still counts when SQL can go on after it.
+    "x'-1--",
+    "x'-'1",
+    "x'+1+'",
   ])("flags %j", (payload) => {
     expect(detectSqlInjection(payload)).not.toBeNull();
   });

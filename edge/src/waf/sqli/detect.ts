@@ -546,6 +546,9 @@ function quoteBreak(all: readonly Token[]): string | null {
       // A bare word after a word operator is prose (`id'is notes`); SQL compares literals or calls.
       if (next?.type === "n" && !next.tight && !SYMBOLIC_COMPARISON.has(after.text) && after.text !== "||")
         return null;
+      // `{stamp:'-1',necessary:true}` (a consent cookie): a quoted number. A number followed at once by
+      // another string literal does not go on as SQL (`'x'-1'…'` is a syntax error), whatever came before.
+      if (next?.type === "1" && all[i + 2]?.type === "s") return null;
       if (isOperand(next)) return "quote-break-operator";
       return null;
     case "E":
