@@ -268,6 +268,8 @@ const TRICKY_TEXTS = [
   `2^10 = 1024`,
   `~5 minutes`,
   `!important`,
+  `Is it true that 2 > 1 and 1 < 2? Asking for the quiz game`,
+  `Select the best slots for me, and order by popularity.`,
 ];
 
 function pick<T>(next: () => number, list: readonly T[]): T {
@@ -287,6 +289,19 @@ function uuid(next: () => number): string {
   return `${part(8)}-${part(4)}-4${part(3)}-a${part(3)}-${part(12)}`;
 }
 
+// What analytics and consent managers leave in browsers (JSON, arrays and quoted stamps in cookies):
+// a classic source of WAF false positives.
+const TRACKER_COOKIES = [
+  "CookieConsent={stamp:%27-1%27%2Cnecessary:true%2Cpreferences:true%2Cstatistics:true%2Cmarketing:true%2Cmethod:%27implied%27%2Cver:1%2Cutc:1700000000000%2Cregion:%27us-06%27}",
+  "CookieConsent={stamp:%27Xl3Yw5n1k9wJ8Yc0E7mQ2a==%27%2Cnecessary:true%2Cpreferences:false%2Cstatistics:true%2Cmarketing:false%2Cmethod:%27explicit%27%2Cver:3%2Cutc:1700000000000%2Cregion:%27mt%27}",
+  "mp_123_mixpanel=%7B%22distinct_id%22%3A%22test%22%2C%22%24device_id%22%3A%22test%22%2C%22%24initial_referrer%22%3A%22https%3A%2F%2Fexample.com%22%7D",
+  "_pk_ref.10281.d9ab=%5B%22%22%2C%22%22%2C1668009606%2C%22https%3A%2F%2Fwww.google.com%2F%22%5D",
+  "OptanonConsent=isGpcEnabled=0&datestamp=Thu+Nov+26+2026&version=202310.1.0&isIABGlobal=false&hosts=&groups=C0001%3A1%2CC0002%3A0",
+  "FCCDCF=%5Bnull%2Cnull%2Cnull%2C%5B%22CP1234%22%2C%221~%22%5D%2Cnull%2Cnull%2C%5B%5D%5D",
+  "pbjs-id5id=%7B%22signature%22%3A%22ID5_AQabc%22%2C%22created_at%22%3A%222025-12-01T18%3A16%3A25.231Z%22%7D",
+  "euconsent-v2=CP1234ABCDEFAAGABCENAXCgAAAAAAAAAAYgAAAAAAAA.YAAAAAAAAAAA; usprivacy=1YNN; _sp_v1_consent=1!1:1:-1:-1:-1",
+];
+
 function baseHeaders(next: () => number): Headers {
   const headers = new Headers({
     host: "api.casino.example.com",
@@ -304,7 +319,7 @@ function baseHeaders(next: () => number): Headers {
   if (next() < 0.6) {
     headers.set(
       "cookie",
-      `_ga=GA1.1.${Math.floor(next() * 1e9)}.${Math.floor(next() * 1e9)}; consent=${encodeURIComponent("analytics=no;marketing=yes")}; lang=en; theme=dark; session=eyJhbGciOiJFUzI1NiIsImtpZCI6ImsxIn0.eyJzdWIiOiJwbHlfMDEifQ.${uuid(next).replaceAll("-", "")}`,
+      `_ga=GA1.1.${Math.floor(next() * 1e9)}.${Math.floor(next() * 1e9)}; consent=${encodeURIComponent("analytics=no;marketing=yes")}; lang=en; theme=dark; session=eyJhbGciOiJFUzI1NiIsImtpZCI6ImsxIn0.eyJzdWIiOiJwbHlfMDEifQ.${uuid(next).replaceAll("-", "")}; ${pick(next, TRACKER_COOKIES)}`,
     );
   }
   if (next() < 0.5)
