@@ -80,7 +80,13 @@ function readClass(parser: Parser): string {
   return source.slice(start, parser.index);
 }
 
-function parseAtom(parser: Parser): AlphabetProof {
+/** What the parse learns of a piece of a pattern: its alphabet proof and its shortest match. */
+type Facts = { proof: AlphabetProof; minLength: number };
+
+/** Matches nothing or an unknown amount: no proof against any alphabet, no length. */
+const ZERO_WIDTH: Facts = { proof: CAN_MATCH, minLength: 0 };
+
+function parseAtom(parser: Parser): Facts {
   const { source } = parser;
   const ch = source[parser.index];
   if (ch === "(") {
@@ -100,25 +106,25 @@ function parseAtom(parser: Parser): AlphabetProof {
     if (source[parser.index] !== ")") throw new Error("unbalanced group");
     parser.index++;
     // A lookaround consumes nothing; whether it holds is not worked out.
-    return lookaround ? CAN_MATCH : inner;
+    return lookaround ? ZERO_WIDTH : inner;
   }
-  if (ch === "[") return atomProof(parser, readClass(parser));
+  if (ch === "[") return { proof: atomProof(parser, readClass(parser)), minLength: 1 };
   if (ch === "\\") {
     const next = source[parser.index + 1] ?? "";
     if (next === "b" || next === "B") {
       parser.index += 2;
-      return CAN_MATCH;
+      return ZERO_WIDTH;
     }
     // Backreferences (`\1`, `\k<name>`) repeat whatever their group matched.
     if (/[1-9k]/.test(next)) throw new Error("backreference");
-    return atomProof(parser, readEscape(parser));
+    return { proof: atomProof(parser, readEscape(parser)), minLength: 1 };
   }
   if (ch === "^" || ch === "$") {
     parser.index++;
-    return CAN_MATCH;
+    return ZERO_WIDTH;
   }
   parser.index++;
-  return atomProof(parser, ch === "." ? "." : (ch ?? ""));
+  return { proof: atomProof(parser, ch === "." ? "." : (ch ?? "")), minLength: 1 };
 }
 
 /** Skips a quantifier after an atom and returns its minimum count (1 when there is none). */
@@ -141,56 +147,74 @@ function parseQuantifier(parser: Parser): number {
   return min;
 }
 
-/** A sequence can match only if every atom it must repeat at least once can. */
-function parseSequence(parser: Parser): AlphabetProof {
+/**
+ * A sequence can match only if every atom it must repeat at least once can; its shortest match is the
+ * sum of theirs.
+ */
+function parseSequence(parser: Parser): Facts {
   const { source } = parser;
   const required: AlphabetProof[] = [];
+  let minLength = 0;
   while (parser.index < source.length && source[parser.index] !== "|" && source[parser.index] !== ")") {
     const atom = parseAtom(parser);
     const min = parseQuantifier(parser);
-    if (min > 0 && atom !== CAN_MATCH) required.push(atom);
+    minLength += atom.minLength * min;
+    if (min > 0 && atom.proof !== CAN_MATCH) required.push(atom.proof);
   }
-  if (required.length === 0) return CAN_MATCH;
-  if (required.length === 1) return required[0] as AlphabetProof;
-  return (alphabet) => {
-    for (const atom of required) if (!atom(alphabet)) return false;
-    return true;
+  if (required.length === 0) return { proof: CAN_MATCH, minLength };
+  if (required.length === 1) return { proof: required[0] as AlphabetProof, minLength };
+  return {
+    proof: (alphabet) => {
+      for (const atom of required) if (!atom(alphabet)) return false;
+      return true;
+    },
+    minLength,
   };
 }
 
-function parseAlternatives(parser: Parser): AlphabetProof {
+function parseAlternatives(parser: Parser): Facts {
   const alternatives = [parseSequence(parser)];
   while (parser.source[parser.index] === "|") {
     parser.index++;
     alternatives.push(parseSequence(parser));
   }
-  if (alternatives.includes(CAN_MATCH)) return CAN_MATCH;
-  if (alternatives.length === 1) return alternatives[0] as AlphabetProof;
-  return (alphabet) => {
-    for (const alternative of alternatives) if (alternative(alphabet)) return true;
-    return false;
+  const minLength = Math.min(...alternatives.map((alternative) => alternative.minLength));
+  const proofs = alternatives.map((alternative) => alternative.proof);
+  if (proofs.includes(CAN_MATCH)) return { proof: CAN_MATCH, minLength };
+  if (proofs.length === 1) return { proof: proofs[0] as AlphabetProof, minLength };
+  return {
+    proof: (alphabet) => {
+      for (const proof of proofs) if (proof(alphabet)) return true;
+      return false;
+    },
+    minLength,
   };
 }
 
-const proofs = new WeakMap<RegExp, AlphabetProof>();
+const parsed = new WeakMap<RegExp, Facts>();
 
-/** The pattern's proof, parsed on first use and kept for the isolate's lifetime. */
-export function alphabetProofOf(pattern: RegExp): AlphabetProof {
-  let proof = proofs.get(pattern);
-  if (proof === undefined) {
-    proof = CAN_MATCH;
+/** The pattern's facts, parsed on first use and kept for the isolate's lifetime. */
+function factsOf(pattern: RegExp): Facts {
+  let facts = parsed.get(pattern);
+  if (facts === undefined) {
+    facts = ZERO_WIDTH;
     if (!pattern.flags.includes("v")) {
       const parser: Parser = { source: pattern.source, index: 0, flags: pattern.flags };
       try {
-        const parsed = parseAlternatives(parser);
-        if (parser.index === pattern.source.length) proof = parsed;
+        const whole = parseAlternatives(parser);
+        if (parser.index === pattern.source.length) facts = whole;
       } catch {
-        proof = CAN_MATCH;
+        facts = ZERO_WIDTH;
       }
     }
-    proofs.set(pattern, proof);
+    parsed.set(pattern, facts);
   }
-  return proof;
+  return facts;
+}
+
+/** The pattern's proof: whether it can match inside a given alphabet. */
+export function alphabetProofOf(pattern: RegExp): AlphabetProof {
+  return factsOf(pattern).proof;
 }
 
 /**
@@ -201,84 +225,11 @@ export function canMatchWithin(pattern: RegExp, alphabet: readonly string[] | Ch
   return alphabetProofOf(pattern)(alphabet instanceof Int32Array ? alphabet : charSetOf(alphabet));
 }
 
-// The shortest string a pattern can match, in UTF-16 code units: a value shorter than that (and every
-// view of it, when no pipeline can lengthen it) cannot match. Zero when unsure.
-
-function atomLength(parser: Parser): number {
-  const { source } = parser;
-  const ch = source[parser.index];
-  if (ch === "(") {
-    let lookaround = false;
-    parser.index++;
-    if (source.startsWith("?:", parser.index)) parser.index += 2;
-    else if (source.startsWith("?=", parser.index) || source.startsWith("?!", parser.index)) {
-      parser.index += 2;
-      lookaround = true;
-    } else if (source.startsWith("?<=", parser.index) || source.startsWith("?<!", parser.index)) {
-      parser.index += 3;
-      lookaround = true;
-    } else if (source.startsWith("?<", parser.index)) {
-      parser.index = source.indexOf(">", parser.index) + 1;
-    }
-    const inner = alternativesLength(parser);
-    if (source[parser.index] !== ")") throw new Error("unbalanced group");
-    parser.index++;
-    return lookaround ? 0 : inner;
-  }
-  if (ch === "[") {
-    readClass(parser);
-    return 1;
-  }
-  if (ch === "\\") {
-    const next = source[parser.index + 1] ?? "";
-    if (next === "b" || next === "B") {
-      parser.index += 2;
-      return 0;
-    }
-    if (/[1-9k]/.test(next)) throw new Error("backreference");
-    readEscape(parser);
-    return 1;
-  }
-  parser.index++;
-  return ch === "^" || ch === "$" ? 0 : 1;
-}
-
-function sequenceLength(parser: Parser): number {
-  const { source } = parser;
-  let length = 0;
-  while (parser.index < source.length && source[parser.index] !== "|" && source[parser.index] !== ")") {
-    const atom = atomLength(parser);
-    length += atom * parseQuantifier(parser);
-  }
-  return length;
-}
-
-function alternativesLength(parser: Parser): number {
-  let shortest = sequenceLength(parser);
-  while (parser.source[parser.index] === "|") {
-    parser.index++;
-    shortest = Math.min(shortest, sequenceLength(parser));
-  }
-  return shortest;
-}
-
-const minimumLengths = new WeakMap<RegExp, number>();
-
-/** A lower bound on the length of any match of `pattern` (0 when the parser is unsure). */
+/**
+ * A lower bound on the length, in UTF-16 code units, of any match of `pattern` (0 when the parser is
+ * unsure): a value shorter than that, and every view of it when no pipeline can lengthen it, cannot
+ * match.
+ */
 export function minimumMatchLength(pattern: RegExp): number {
-  let length = minimumLengths.get(pattern);
-  if (length === undefined) {
-    length = 0;
-    if (!pattern.flags.includes("v")) {
-      const parser: Parser = { source: pattern.source, index: 0, flags: pattern.flags };
-      try {
-        const parsed = alternativesLength(parser);
-        if (parser.index === pattern.source.length) length = parsed;
-      } catch {
-        length = 0;
-      }
-    }
-    minimumLengths.set(pattern, length);
-  }
-  return length;
+  return factsOf(pattern).minLength;
 }
