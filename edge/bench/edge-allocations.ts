@@ -86,25 +86,25 @@ const inspector = await inspect(port, "edge-isolated");
 try {
   const heapUsed = async () => (await inspector.call<{ usedSize: number }>("Runtime.getHeapUsage")).usedSize;
   say(`warming up (${PLAYERS} rounds of every payload)`);
-  for (const { body } of bench.payloads)
-    for (let round = 0; round < PLAYERS; round++) await bench.send("edge-isolated", body);
+  for (const payload of bench.payloads)
+    for (let round = 0; round < PLAYERS; round++) await bench.send("edge-isolated", payload.next());
   const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
-  for (const { label, body } of bench.payloads) {
+  for (const { label, bodyLength, next } of bench.payloads) {
     await inspector.call("HeapProfiler.startSampling", {
       samplingInterval: 2048,
       includeObjectsCollectedByMinorGC: true,
       includeObjectsCollectedByMajorGC: true,
     });
-    for (let index = 0; index < REQUESTS; index++) await bench.send("edge-isolated", body);
+    for (let index = 0; index < REQUESTS; index++) await bench.send("edge-isolated", next());
     const { profile } = await inspector.call<{ profile: { head: ProfileNode } }>("HeapProfiler.stopSampling");
     const { total, top } = allocators(profile.head, REQUESTS);
     let collections = 0;
     for (let index = 0; index < REQUESTS; index++) {
       const before = await heapUsed();
-      await bench.send("edge-isolated", body);
+      await bench.send("edge-isolated", next());
       if ((await heapUsed()) < before) collections++;
     }
-    console.log(`\n${label} (${body.length} B body), ${REQUESTS} requests`);
+    console.log(`\n${label} (${bodyLength} B body), ${REQUESTS} requests`);
     console.log(`  allocated per request: ${kib(total)}`);
     console.log(
       `  requests during which the isolate collected: ${collections} (${((100 * collections) / REQUESTS).toFixed(1)} %)`,

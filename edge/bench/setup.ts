@@ -21,21 +21,48 @@ const SIGNING_SECRET = "bench-edge-signing-secret-0123456789abcdef";
 export const PLAYERS = 200;
 const COMPATIBILITY_DATE = "2026-11-01";
 
+/** A deterministic pseudo-random source (mulberry32), so every run sends the same sequence of bodies. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Bodies of one shape whose free values (amounts, dates, notes) are new in every request, as real
+ * players' are: only what a client really repeats (keys, enum values, its headers) repeats here, so
+ * nothing the edge remembers across requests makes the figures look better than traffic would.
+ * Every body of a payload has the same length.
+ */
+export type Payload = { label: string; small: boolean; bodyLength: number; next: () => string };
+
+/** A seven-digit amount and an ISO instant in 2027–2030: fixed widths keep the body's length constant. */
+const amountOf = (random: () => number) => String(1_000_000 + Math.floor(random() * 9_000_000));
+const instantOf = (random: () => number) =>
+  new Date(Date.UTC(2027, 0, 1) + Math.floor(random() * 3 * 365 * 86_400) * 1000).toISOString();
+
 /** A limits update of about `bytes` of JSON made of short structured fields, as the apps send them. */
-function structuredLimitsBody(bytes: number): string {
-  const limits: Record<string, unknown>[] = [];
-  const build = () => JSON.stringify({ reason: "player-initiated", acknowledgedTerms: true, limits });
-  for (let index = 0; build().length < bytes; index++) {
-    limits.push({
-      kind: ["deposit", "loss", "wager", "session"][index % 4],
-      period: ["daily", "weekly", "monthly"][index % 3],
-      amount: String(5_000_000 + index * 1000),
-      currency: "EUR",
-      startsAt: new Date(Date.UTC(2026, 11, 1 + index)).toISOString(),
+function structuredLimitsBodies(bytes: number, random: () => number): () => string {
+  const build = (entries: number) =>
+    JSON.stringify({
+      reason: "player-initiated",
+      acknowledgedTerms: true,
+      limits: Array.from({ length: entries }, (_, index) => ({
+        kind: ["deposit", "loss", "wager", "session"][index % 4],
+        period: ["daily", "weekly", "monthly"][index % 3],
+        amount: amountOf(random),
+        currency: "EUR",
+        startsAt: instantOf(random),
+      })),
     });
-  }
-  limits.pop();
-  return build();
+  let entries = 0;
+  while (build(entries + 1).length <= bytes) entries++;
+  return () => build(entries);
 }
 
 async function bundle(entry: string, minify: boolean): Promise<string> {
@@ -67,15 +94,32 @@ const browserHeaders = {
   "content-type": "application/json",
 };
 
-const prose =
-  "The player reviewed their spending over the last month and chose tighter limits after a conversation " +
-  "with support about budgeting; they asked for a reminder every evening and a weekly summary by email. ";
+const sentences = [
+  "The player reviewed their spending over the last month and chose tighter limits.",
+  "They spoke to support about budgeting and asked for a reminder every evening.",
+  "A weekly summary by email helps them keep track of deposits and losses.",
+  "They would like the limit to apply from the start of next week.",
+  "After a long weekend session they decided to slow down for a while.",
+  "Please keep the cool-off option visible on the account page.",
+  "The previous limit felt too high compared with their monthly budget.",
+  "They plan to review the limits again at the end of the quarter.",
+];
+
+/** A note of exactly `length` characters: sentences in a new order with new figures, as people write. */
+function noteOf(length: number, random: () => number): string {
+  let note = "";
+  while (note.length < length) {
+    const sentence = sentences[Math.floor(random() * sentences.length)] as string;
+    note += `${sentence} Budget ${amountOf(random)} cents, noted ${instantOf(random).slice(0, 10)}. `;
+  }
+  return note.slice(0, length);
+}
 
 /**
- * A limits update of about `bytes` of JSON: up to 40 entries with a free-text note each, shaped to stay
+ * Limits updates of about `bytes` of JSON: up to 40 entries with a free-text note each, shaped to stay
  * within the WAF's argument limits (count, length) the way a real client payload would.
  */
-function limitsBody(bytes: number): string {
+function limitsBodies(bytes: number, random: () => number): () => string {
   const entries = Math.max(1, Math.min(40, Math.floor(bytes / 400)));
   const build = (noteLength: number) =>
     JSON.stringify({
@@ -84,13 +128,13 @@ function limitsBody(bytes: number): string {
       limits: Array.from({ length: entries }, (_, index) => ({
         kind: ["deposit", "loss", "wager", "session"][index % 4],
         period: ["daily", "weekly", "monthly"][index % 3],
-        amount: String(5_000_000 + index * 1000),
+        amount: amountOf(random),
         currency: "EUR",
-        note: prose.repeat(Math.ceil(noteLength / prose.length) + 1).slice(0, noteLength),
+        note: noteOf(noteLength, random),
       })),
     });
-  const overhead = build(0).length;
-  return build(Math.max(0, Math.floor((bytes - overhead) / entries)));
+  const noteLength = Math.max(0, Math.floor((bytes - build(0).length) / entries));
+  return () => build(noteLength);
 }
 
 function edgeWorker(
@@ -129,7 +173,7 @@ function edgeWorker(
 /**
  * Starts the stand-in origin (in this process) and the benchmark's Workers — baseline, edge (rate
  * limits in Durable Objects) and edge-isolated (rate limits answered in the isolate) — and returns a
- * sender for the benchmark's request and its bodies. `inspectorPort` opens workerd's inspector;
+ * sender for the benchmark's request and its payloads. `inspectorPort` opens workerd's inspector;
  * `minify: false` keeps function names readable in profiles.
  */
 export async function startEdgeBench(options: { inspectorPort?: number; minify?: boolean } = {}) {
@@ -231,10 +275,20 @@ export async function startEdgeBench(options: { inspectorPort?: number; minify?:
     const head = `PUT /v1/limits HTTP/1.1\r\nhost: api.croupier.example\r\n${Object.entries(headersFor(0))
       .map(([name, value]) => `${name}: ${value}\r\n`)
       .join("")}content-length: 0000\r\n\r\n`;
-    const payloads = [
-      { label: "2 KB request, structured JSON", body: structuredLimitsBody(2048 - head.length), small: true },
-      { label: "2 KB request, free-text JSON", body: limitsBody(2048 - head.length), small: true },
-      { label: "64 KB JSON body, free text", body: limitsBody(64 * 1024), small: false },
+    const payload = (label: string, small: boolean, next: () => string): Payload => ({
+      label,
+      small,
+      bodyLength: next().length,
+      next,
+    });
+    const payloads: Payload[] = [
+      payload(
+        "2 KB request, structured JSON",
+        true,
+        structuredLimitsBodies(2048 - head.length, seededRandom(1)),
+      ),
+      payload("2 KB request, free-text JSON", true, limitsBodies(2048 - head.length, seededRandom(2))),
+      payload("64 KB JSON body, free text", false, limitsBodies(64 * 1024, seededRandom(3))),
     ];
     return {
       mf,

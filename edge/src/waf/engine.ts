@@ -1,3 +1,4 @@
+import { QuietValues } from "./quiet-values.ts";
 import { collectTargets } from "./request/collect-targets.ts";
 import { DEFAULT_ROUTE_EXCLUSIONS, exclusionsFor, isExcluded } from "./route-exclusions.ts";
 import { allowedMethodSet, type RequestRule, SEVERITY_SCORE, type ValueRule } from "./rule.ts";
@@ -19,8 +20,14 @@ export const DEFAULT_ANOMALY_THRESHOLD = 5;
 /** Longest value a rule reads; beyond it payloads would already fail the protocol size rules. */
 const MAX_VALUE_LENGTH = 65_536;
 
-/** Values up to this length are remembered per request; longer ones rarely repeat. */
+/** Values up to this length are remembered; longer ones rarely repeat. */
 const MAX_REMEMBERED_VALUE_LENGTH = 256;
+
+/**
+ * Values on which no value-only rule fired, across requests (quiet-values.ts): at most twice this
+ * many, each at most MAX_REMEMBERED_VALUE_LENGTH long (about 1.5 MB at worst).
+ */
+const quietValues = new QuietValues(2048);
 
 // Per-isolate scratch, reused by every inspection (it is synchronous) so that a request allocates no
 // per-target verdict arrays or view objects: what a request allocates decides how often the isolate
@@ -47,11 +54,13 @@ function reserveVerdicts(used: number, length: number): void {
   verdictSlab = grown;
 }
 
+/** `quiet`: where quiet values are remembered across requests (the isolate's memory unless given). */
 export function inspectWith(
   request: WafRequest,
   options: InspectOptions,
   valueRules: readonly ValueRule[],
   requestRules: readonly RequestRule[],
+  quiet: QuietValues = quietValues,
 ): InspectionResult {
   const exclusions = exclusionsFor(options.routeExclusions ?? DEFAULT_ROUTE_EXCLUSIONS, options.routeId);
   const collected = collectTargets(request);
@@ -72,11 +81,12 @@ export function inspectWith(
   }
 
   const planner = plannerFor(valueRules, options.paranoiaLevel);
-  // Short values repeat within a request (JSON keys of every array element, enum values, currencies):
-  // the verdicts of rules that read only the value are worked out once per distinct value.
-  // Keyed by plan (one per kind of target and header name), then by value, to where the value's
-  // verdicts start in the slab, or a `nothingFired` code when no value-only rule matched it (most values):
-  // then only the target-dependent rules run again, and the value keeps no slab space.
+  // Short values repeat, within a request (JSON keys of every array element, enum values, currencies)
+  // and across requests (a browser's headers, cookies): the verdicts of rules that read only the value
+  // are worked out once per distinct value and plan (one per kind of target and header name). A value
+  // on which no value-only rule matched (most values) is remembered across requests as a
+  // `nothingFired` code: then only the target-dependent rules run again. One on which some matched is
+  // remembered for this request only, as where its verdicts start in the slab.
   const verdicts = new Map<RulePlan, Map<string, number>>();
   let slabUsed = 0;
   for (const target of collected.targets) {
@@ -85,16 +95,8 @@ export function inspectWith(
     if (rules.length === 0) continue;
     const value =
       target.value.length > MAX_VALUE_LENGTH ? target.value.slice(0, MAX_VALUE_LENGTH) : target.value;
-    let remembered: Map<string, number> | undefined;
-    // A header's plan is its name's, and a name rarely repeats: nothing to remember there.
-    if (value.length <= MAX_REMEMBERED_VALUE_LENGTH && target.kind !== "header") {
-      remembered = verdicts.get(plan);
-      if (remembered === undefined) {
-        remembered = new Map();
-        verdicts.set(plan, remembered);
-      }
-    }
-    const knownAt = remembered?.get(value);
+    const rememberable = value.length <= MAX_REMEMBERED_VALUE_LENGTH;
+    const knownAt = rememberable ? (quiet.get(plan, value) ?? verdicts.get(plan)?.get(value)) : undefined;
     const known = knownAt !== undefined;
     let fired = knownAt ?? -1;
     if (!known) {
@@ -157,9 +159,18 @@ export function inspectWith(
       if (matched) record(rule.id, rule.family, target.name, rule.severity);
     }
     if (!known) {
-      if (remembered !== undefined) remembered.set(value, valueOnlyFired ? fired : nothingFired(narrowest));
-      // Nothing will read back a value's verdicts unless a value-only rule fired on it.
-      if (!valueOnlyFired) slabUsed = fired;
+      if (!valueOnlyFired) {
+        if (rememberable && plan.lasting) quiet.set(plan, value, nothingFired(narrowest));
+        // Nothing will read back the verdicts of a value on which no value-only rule fired.
+        slabUsed = fired;
+      } else if (rememberable) {
+        let remembered = verdicts.get(plan);
+        if (remembered === undefined) {
+          remembered = new Map();
+          verdicts.set(plan, remembered);
+        }
+        remembered.set(value, fired);
+      }
     }
   }
 

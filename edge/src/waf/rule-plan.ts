@@ -40,6 +40,12 @@ export type RulePlan = {
    * MAX_REMEMBERED_MASKS masks.
    */
   runWithMask: Map<number, Int32Array>;
+  /**
+   * Whether the planner keeps this plan for the isolate's life. A plan built for one request only
+   * (a header name past MAX_REMEMBERED_HEADER_PLANS) must not be remembered by anything lasting either,
+   * or invented header names would keep plans alive after all.
+   */
+  lasting: boolean;
 };
 
 // Header names come from the client; past this many distinct names plans are built per request
@@ -104,7 +110,7 @@ function indicesWhere(rules: readonly ValueRule[], keep: (rule: ValueRule) => bo
   return Int32Array.from(indices);
 }
 
-function planOf(rules: readonly ValueRule[]): RulePlan {
+function planOf(rules: readonly ValueRule[], lasting: boolean): RulePlan {
   const valueOnly = rules.map((rule) => rule.test.length < 2);
   const runWithin = VALUE_ALPHABETS.map((_, alphabet) =>
     indicesWhere(rules, (rule) => skipsWithin(rule)[alphabet] !== true),
@@ -125,6 +131,7 @@ function planOf(rules: readonly ValueRule[]): RulePlan {
     targetDependent: indicesWhere(rules, (rule) => rule.test.length >= 2),
     targetDependentWithin: runWithin.map((run) => run.filter((rule) => !valueOnly[rule])),
     runWithMask: new Map(),
+    lasting,
   };
 }
 
@@ -147,15 +154,20 @@ export class RulePlanner {
       const remembered = this.byHeader.get(targetName);
       if (remembered !== undefined) return remembered;
       const headerName = targetName.slice("header.".length);
+      const lasting = this.byHeader.size < MAX_REMEMBERED_HEADER_PLANS;
       const plan = planOf(
         this.rules.filter((rule) => rule.kinds.includes("header") && readsHeader(rule.headers, headerName)),
+        lasting,
       );
-      if (this.byHeader.size < MAX_REMEMBERED_HEADER_PLANS) this.byHeader.set(targetName, plan);
+      if (lasting) this.byHeader.set(targetName, plan);
       return plan;
     }
     let plan = this.byKind.get(kind);
     if (plan === undefined) {
-      plan = planOf(this.rules.filter((rule) => rule.kinds.includes(kind)));
+      plan = planOf(
+        this.rules.filter((rule) => rule.kinds.includes(kind)),
+        true,
+      );
       this.byKind.set(kind, plan);
     }
     return plan;
