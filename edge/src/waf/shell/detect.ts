@@ -22,6 +22,11 @@ const INTERPRETER = /^(?:python|perl|ruby|php|lua|node|nodejs|irb|tclsh|java)[\d
 const CLOSING_BRACKET = /^\s*[)}]/;
 const ASSIGNMENT = /^[a-z_]\w{0,30}=\S{0,80}$/;
 const PLAIN_ARGUMENT = /^\s+[\w.:/-]/;
+// A command word opening a sentence ("Curl up with a good book", "Bash my head against the bonus
+// terms"): the word after it is an article, pronoun or preposition and another word follows. A host,
+// file, option or number there (`wget my.host/x`, `curl -O …`) is an argument, not a sentence.
+const SENTENCE_AFTER =
+  /^\s+(?:a|an|the|my|your|our|their|his|her|its|this|that|these|those|up|down|with|to|for|of|in|on|at|and|or|but|is|are|was|were|it|me|you|us|them|all|some|any|no|not|so|too|very|if|when|then|again)\s+[a-z]+(?:[\s,;:!?]|\.(?!\w)|$)/;
 const NUMERIC_ARGUMENT = /^\s+\d/;
 // An option followed by a path (`ls -l /tmp`), or an interpreter's inline script (`perl -e '…'`):
 // shapes no sentence takes, even where a command word opens the value.
@@ -40,6 +45,7 @@ export const SHELL_DETECT_PATTERNS: readonly RegExp[] = [
   CLOSING_BRACKET,
   ASSIGNMENT,
   PLAIN_ARGUMENT,
+  SENTENCE_AFTER,
   NUMERIC_ARGUMENT,
   OPTION_THEN_PATH,
   INLINE_SCRIPT,
@@ -148,7 +154,7 @@ function judge(
   const hasArguments = rest.trim() !== "";
   if (atStart && !wrapped) {
     // Interpreters open sentences too ("python3 script"); at the start they need real options.
-    const plainAllowed = !INTERPRETER.test(name) && PLAIN_ARGUMENT.test(rest);
+    const plainAllowed = !INTERPRETER.test(name) && PLAIN_ARGUMENT.test(rest) && !SENTENCE_AFTER.test(rest);
     if (OPTION_THEN_PATH.test(rest) || (INTERPRETER.test(name) && INLINE_SCRIPT.test(rest)))
       return `command:${name}`;
     return (hasPath || !ambiguous) && hasArguments && (shellArgs || plainAllowed) ? `command:${name}` : null;

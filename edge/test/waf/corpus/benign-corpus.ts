@@ -141,6 +141,10 @@ const SEARCHES = [
 // Short texts that trip naive WAFs: quotes, operators, shell and code words in ordinary sentences.
 const TRICKY_TEXTS = [
   "I think the answer is 2 > 1 and 1 < 2, isn't it? :-)",
+  "Curl up with a good book, they said. Instead I played blackjack.",
+  "Bash my head against the wagering terms, that's how it feels",
+  "Yum, that was a tasty win!",
+  "Find my deposit please, it is missing since Monday",
   `I'm 5' 10" tall`,
   `The "best" game ever!`,
   `O'Reilly & Sons Ltd.`,
