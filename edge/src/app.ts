@@ -5,6 +5,7 @@ import { problem } from "./http/problem.ts";
 import { addSecurityHeaders } from "./http/security-headers.ts";
 import type { EdgeDeps } from "./pipeline/context.ts";
 import { handle } from "./pipeline/run.ts";
+import { answerUnrouted } from "./pipeline/unrouted.ts";
 import { type RoutePolicy, routes } from "./policy/routes.ts";
 
 /** Builds the edge from its dependencies; never listens (the Worker entry and tests call `fetch`). */
@@ -33,15 +34,8 @@ export function createApp(deps: EdgeDeps): Hono {
     app.options(path, (c) => preflight(c.req.header("origin") ?? null, corsOrigins, pathRoutes));
   }
 
-  app.notFound(() =>
-    problem({
-      type: "not-found",
-      title: "Not found",
-      status: 404,
-      detail: "No such route.",
-      instance: newRequestId(deps.now()),
-    }),
-  );
+  // Nothing unrouted reaches an origin, but the WAF still judges it (pipeline/unrouted.ts).
+  app.notFound((c) => answerUnrouted(deps, c.req.raw, newRequestId(deps.now())));
   app.onError((error, c) => {
     const requestId = newRequestId(deps.now());
     deps.log({ level: "error", msg: "edge error", requestId, path: c.req.path, error: String(error) });

@@ -87,4 +87,58 @@ describe("WAF integration", () => {
     expect(response.status).toBe(403);
     expect(await response.text()).not.toContain("boom");
   });
+
+  describe("requests for routes the edge does not front", () => {
+    it("refuses attacks with the WAF's 403 and a reference, and logs them", async () => {
+      const edge = await harness({ inspect: inspectRequest });
+      for (const path of [
+        "/index.php?id=1%27%20union%20select%20password%20from%20users--",
+        "/.env",
+        "/cgi-bin/test.cgi?cmd=%3Bcat%20/etc/passwd",
+        "/search?q=%3Cscript%3Ealert(1)%3C/script%3E",
+      ]) {
+        const response = await edge.request(path);
+        expect(response.status, path).toBe(403);
+        expect(response.headers.get("content-type")).toBe("application/problem+json");
+        const body = (await response.json()) as { reference: string; instance: string };
+        expect(body.reference).toMatch(/^waf_/);
+        expect(body.instance).toBe(response.headers.get("x-request-id"));
+        expect(edge.logs.at(-1)).toMatchObject({
+          routeId: "unrouted",
+          outcome: "blocked",
+          blocked: { by: "waf", reference: body.reference },
+        });
+      }
+      expect(edge.originRequests).toHaveLength(0);
+    });
+
+    it("inspects a small body of any type, and reads no large one", async () => {
+      const edge = await harness({ inspect: inspectRequest });
+      const attack = "user=admin&pass=%27%20or%201%3D1--";
+      const small = await edge.request("/wp-login.php", {
+        method: "POST",
+        body: attack,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      });
+      expect(small.status).toBe(403);
+      const large = await edge.request("/upload", {
+        method: "POST",
+        body: `${attack}&pad=${"a".repeat(70 * 1024)}`,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      });
+      expect(large.status).toBe(404);
+      expect(edge.originRequests).toHaveLength(0);
+    });
+
+    it("answers ordinary misses 404 problem+json", async () => {
+      const edge = await harness({ inspect: inspectRequest });
+      for (const path of ["/favicon.ico", "/v1/unknown", "/assets/app.3f2a9c.min.js?v=2"]) {
+        const response = await edge.request(path);
+        expect(response.status, path).toBe(404);
+        expect(response.headers.get("content-type")).toBe("application/problem+json");
+        expect(response.headers.get("x-request-id")).toMatch(/^req_/);
+      }
+      expect(edge.logs).toHaveLength(0);
+    });
+  });
 });

@@ -50,7 +50,11 @@ export const readBody: Step = async (edge) => {
   return undefined;
 };
 
-async function readAtMost(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | null> {
+/** The stream's bytes, or null (after cancelling it) as soon as they exceed `limit`. */
+export async function readAtMost(
+  stream: ReadableStream<Uint8Array>,
+  limit: number,
+): Promise<Uint8Array | null> {
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;

@@ -33,14 +33,21 @@ export const waf: Step = (edge) => {
 };
 
 function blocked(edge: EdgeRequest, extra: Record<string, unknown>): Response {
-  const reference = `waf_${crypto.randomUUID().replaceAll("-", "").slice(0, 20)}`;
+  const { response, reference } = wafRefusal(edge.requestId);
   edge.log.blocked = { by: "waf", reference, ...extra };
-  return problem({
+  return response;
+}
+
+/** The 403 for a request the WAF refuses, and the reference it quotes (logged with the matches). */
+export function wafRefusal(requestId: string): { response: Response; reference: string } {
+  const reference = `waf_${crypto.randomUUID().replaceAll("-", "").slice(0, 20)}`;
+  const response = problem({
     type: "request-blocked",
     title: "Request blocked",
     status: 403,
     detail: "The request was blocked by the security policy. Quote the reference if you contact support.",
-    instance: edge.requestId,
+    instance: requestId,
     extensions: { reference },
   });
+  return { response, reference };
 }
