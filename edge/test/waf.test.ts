@@ -88,6 +88,25 @@ describe("WAF integration", () => {
     expect(await response.text()).not.toContain("boom");
   });
 
+  it("judges a body the API does not accept before refusing it: an attack gets 403, the rest 415", async () => {
+    const edge = await harness({ inspect: inspectRequest });
+    const form = { "content-type": "application/x-www-form-urlencoded", "cf-turnstile-response": "human" };
+    const attack = await edge.request("/v1/auth/login", {
+      method: "POST",
+      body: "email=%27%20or%201%3D1--&password=x",
+      headers: form,
+    });
+    expect(attack.status).toBe(403);
+    expect(edge.logs.at(-1)).toMatchObject({ blocked: { by: "waf" } });
+    const plain = await edge.request("/v1/auth/login", {
+      method: "POST",
+      body: "email=ann%40example.ie&password=x",
+      headers: form,
+    });
+    expect(plain.status).toBe(415);
+    expect(edge.originRequests).toHaveLength(0);
+  });
+
   describe("requests for routes the edge does not front", () => {
     it("refuses attacks with the WAF's 403 and a reference, and logs them", async () => {
       const edge = await harness({ inspect: inspectRequest });

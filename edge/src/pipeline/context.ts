@@ -55,6 +55,8 @@ export type EdgeRequest = {
   jurisdiction: AllowedJurisdiction | null;
   body: string | null;
   contentType: string | null;
+  /** The body is not JSON: refused with 415 once the WAF has judged it. */
+  unsupportedMediaType: boolean;
   claims: AccessClaims | null;
   /** Claims are forwarded as identity only when the token is fully valid (not merely routable). */
   authenticated: boolean;

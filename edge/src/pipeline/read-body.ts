@@ -2,10 +2,11 @@ import { problem } from "../http/problem.ts";
 import type { Step } from "./context.ts";
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
+const lenientDecoder = new TextDecoder("utf-8");
 
 /**
  * Reads the body once (the WAF inspects it and the same text is forwarded), refusing oversize bodies
- * before buffering them and anything that is not JSON: the API speaks JSON only.
+ * before buffering them. The API speaks JSON only: any other body is marked for `requireJson`.
  */
 export const readBody: Step = async (edge) => {
   const { request, route } = edge;
@@ -27,13 +28,12 @@ export const readBody: Step = async (edge) => {
 
   const contentType = edge.headers.get("content-type");
   if (!contentType || !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType)) {
-    return problem({
-      type: "unsupported-media-type",
-      title: "Unsupported media type",
-      status: 415,
-      detail: "Request bodies must be application/json.",
-      instance: edge.requestId,
-    });
+    // Refused after the WAF has judged it (requireJson): an attack sent as a form or XML body gets
+    // the WAF's 403 with a reference, not a bare 415. It is never forwarded either way.
+    edge.body = lenientDecoder.decode(bytes);
+    edge.contentType = contentType ?? null;
+    edge.unsupportedMediaType = true;
+    return undefined;
   }
   try {
     edge.body = decoder.decode(bytes);
@@ -87,3 +87,15 @@ function tooLarge(requestId: string, limit: number): Response {
     instance: requestId,
   });
 }
+
+/** The API speaks JSON only: a body of another type, once the WAF has let it pass, is refused here. */
+export const requireJson: Step = (edge) =>
+  edge.unsupportedMediaType
+    ? problem({
+        type: "unsupported-media-type",
+        title: "Unsupported media type",
+        status: 415,
+        detail: "Request bodies must be application/json.",
+        instance: edge.requestId,
+      })
+    : undefined;

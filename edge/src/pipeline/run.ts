@@ -8,20 +8,22 @@ import type { EdgeDeps, EdgeRequest, Step } from "./context.ts";
 import { forward } from "./forward.ts";
 import { jurisdictionGate } from "./jurisdiction-gate.ts";
 import { rateLimit } from "./rate-limit.ts";
-import { readBody } from "./read-body.ts";
+import { readBody, requireJson } from "./read-body.ts";
 import { sessionEpoch } from "./session-epoch.ts";
 import { turnstile } from "./turnstile.ts";
 import { waf } from "./waf.ts";
 
 /**
- * The order is deliberate: cheap local refusals first (jurisdiction, WAF, bot signals), then the
- * per-IP budget before any crypto or origin call, then the session, the per-player budget, Turnstile
- * (a paid network call, so only for requests that passed everything else) and the revocation check.
+ * The order is deliberate: cheap local refusals first (jurisdiction, WAF, the JSON-only rule, bot
+ * signals), then the per-IP budget before any crypto or origin call, then the session, the per-player
+ * budget, Turnstile (a paid network call, so only for requests that passed everything else) and the
+ * revocation check.
  */
 const steps: readonly Step[] = [
   jurisdictionGate,
   readBody,
   waf,
+  requireJson,
   botScreen,
   rateLimit("ip"),
   authenticate,
@@ -52,6 +54,7 @@ export async function handle(
     jurisdiction: null,
     body: null,
     contentType: null,
+    unsupportedMediaType: false,
     claims: null,
     authenticated: false,
     region: null,
