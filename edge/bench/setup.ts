@@ -159,6 +159,7 @@ function edgeWorker(
       JWT_AUDIENCE: "croupier-edge",
       WAF_PARANOIA_LEVEL: process.env.BENCH_PARANOIA ?? "1", // as deployed (wrangler.toml)
       BOT_SCORE_MIN: "30",
+      BOT_SCRIPTED_CLIENTS: "refuse",
       TURNSTILE_REQUIRED: "true",
       TURNSTILE_SECRET_KEY: "bench",
       EDGE_SIGNING_SECRET: SIGNING_SECRET,

@@ -12,6 +12,7 @@ const base = {
   JWT_AUDIENCE: "croupier-edge",
   WAF_PARANOIA_LEVEL: "2",
   BOT_SCORE_MIN: "30",
+  BOT_SCRIPTED_CLIENTS: "refuse",
   TURNSTILE_REQUIRED: "true",
   EDGE_SIGNING_SECRET: "s".repeat(32),
   TURNSTILE_SECRET_KEY: "0x4AAA",
@@ -28,6 +29,8 @@ describe("parseEdgeEnv", () => {
 
   it.each([
     [{ TURNSTILE_REQUIRED: "false" }, /TURNSTILE_REQUIRED/],
+    [{ BOT_SCRIPTED_CLIENTS: "allow" }, /BOT_SCRIPTED_CLIENTS/],
+    [{ BOT_SCRIPTED_CLIENTS: "maybe" }, /BOT_SCRIPTED_CLIENTS/],
     [{ TURNSTILE_SECRET_KEY: undefined }, /TURNSTILE_SECRET_KEY/],
     [{ ORIGIN_UK: "http://uk.origin.example" }, /ORIGIN_UK/],
     [{ EDGE_SIGNING_SECRET: "short" }, /EDGE_SIGNING_SECRET/],
@@ -38,14 +41,16 @@ describe("parseEdgeEnv", () => {
     expect(() => parseEdgeEnv({ ...base, ...override })).toThrow(message);
   });
 
-  it("lets local development run plain http without Turnstile", () => {
+  it("lets local development run plain http without Turnstile, and scripts call it", () => {
     const config = parseEdgeEnv({
       ...base,
       ENVIRONMENT: "development",
       ORIGIN_EU: "http://127.0.0.1:8101",
       TURNSTILE_REQUIRED: "false",
       TURNSTILE_SECRET_KEY: undefined,
+      BOT_SCRIPTED_CLIENTS: "allow",
     });
+    expect(config.scriptedClients).toBe("allow");
     expect(config.turnstileRequired).toBe(false);
     expect(config.turnstileSecretKey).toBeNull();
   });

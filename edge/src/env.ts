@@ -12,6 +12,12 @@ export type EdgeConfig = {
   jwtAudience: string;
   wafParanoiaLevel: 1 | 2 | 3 | 4;
   botScoreMin: number;
+  /**
+   * Generic HTTP client libraries (python-requests, Go, Java, Perl…) and requests without a User-Agent:
+   * refused when deployed, allowed in local development so that developers' scripts and tools can call
+   * the platform. Scanners, headless browsers and automation frameworks are refused everywhere.
+   */
+  scriptedClients: "refuse" | "allow";
   turnstileRequired: boolean;
   edgeSigningSecret: string;
   turnstileSecretKey: string | null;
@@ -61,6 +67,9 @@ export function parseEdgeEnv(env: Record<string, unknown>): EdgeConfig {
   const paranoia = oneOf("WAF_PARANOIA_LEVEL", ["1", "2", "3", "4"]);
   const botScore = text("BOT_SCORE_MIN");
   if (botScore && !/^[1-9][0-9]?$/.test(botScore)) problems.push("BOT_SCORE_MIN: an integer 1–99");
+  const scriptedClients = oneOf("BOT_SCRIPTED_CLIENTS", ["refuse", "allow"]);
+  if (deployed && scriptedClients !== "refuse")
+    problems.push("BOT_SCRIPTED_CLIENTS: must be refuse when deployed");
   const turnstileRequired = oneOf("TURNSTILE_REQUIRED", ["true", "false"]) === "true";
   if (deployed && !turnstileRequired) problems.push("TURNSTILE_REQUIRED: must be true when deployed");
   const turnstileSecretKey =
@@ -91,6 +100,7 @@ export function parseEdgeEnv(env: Record<string, unknown>): EdgeConfig {
     jwtAudience: text("JWT_AUDIENCE"),
     wafParanoiaLevel: Number(paranoia) as 1 | 2 | 3 | 4,
     botScoreMin: Number(botScore),
+    scriptedClients,
     turnstileRequired,
     edgeSigningSecret,
     turnstileSecretKey,

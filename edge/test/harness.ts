@@ -22,6 +22,7 @@ export const testConfig: EdgeConfig = {
   jwtAudience: AUDIENCE,
   wafParanoiaLevel: 1,
   botScoreMin: 30,
+  scriptedClients: "refuse",
   turnstileRequired: true,
   edgeSigningSecret: SIGNING_SECRET,
   turnstileSecretKey: "turnstile-secret",

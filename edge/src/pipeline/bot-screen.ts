@@ -8,6 +8,7 @@ export const botScreen: Step = (edge) => {
     cf: edge.request.cf,
     routeClass: edge.route.class,
     minimumScore: edge.deps.config.botScoreMin,
+    scriptedClients: edge.deps.config.scriptedClients,
   });
   if (!verdict.blocked) return undefined;
   edge.log.blocked = { by: "bot-screen", signal: verdict.signal };
