@@ -18,6 +18,8 @@ export interface Player {
   playerId: string;
   token: string;
   currency: string;
+  /** The game URL the provider gave for the player's first session (opening it starts play). */
+  launchUrl: string;
 }
 
 /** A game's stake bounds in one currency, in units; absent = no bound. */
@@ -77,7 +79,7 @@ export function createPlatform(options: PlatformOptions) {
     return text ? (JSON.parse(text) as Record<string, unknown>) : {};
   }
 
-  async function launch(playerId: string, currency: string, ttlSeconds?: number): Promise<string> {
+  async function launchSession(playerId: string, currency: string, ttlSeconds?: number) {
     const answer = await call(options.bridgeUrl, await playerToBridge(), "POST", "/v1/launch", {
       playerId,
       currency,
@@ -86,8 +88,10 @@ export function createPlatform(options: PlatformOptions) {
       sessionId: `ses_conformance_${uuidv7().replaceAll("-", "")}`,
       ...(ttlSeconds ? { ttlSeconds } : {}),
     });
-    return answer.token as string;
+    return { token: answer.token as string, launchUrl: answer.launchUrl as string };
   }
+  const launch = async (playerId: string, currency: string, ttlSeconds?: number) =>
+    (await launchSession(playerId, currency, ttlSeconds)).token;
 
   const stakeBounds = new Map<string, Promise<StakeBounds>>();
   async function loadStakeBounds(currency: string): Promise<StakeBounds> {
@@ -148,7 +152,7 @@ export function createPlatform(options: PlatformOptions) {
       if (setup.status || setup.selfExcluded || setup.lossLimit !== undefined) {
         await this.controls(playerId, currency, setup);
       }
-      return { playerId, currency, token: await launch(playerId, currency, setup.ttlSeconds) };
+      return { playerId, currency, ...(await launchSession(playerId, currency, setup.ttlSeconds)) };
     },
     async controls(playerId: string, currency: string, setup: PlayerSetup) {
       await call(options.ledgerUrl, await playerToLedger(), "PUT", `/v1/players/${playerId}/controls`, {

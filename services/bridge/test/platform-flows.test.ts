@@ -17,6 +17,7 @@ const ROUNDS = 3;
 const STAKE = 100_000;
 let platform: Awaited<ReturnType<typeof startRealPlatform>>;
 let simulator: ReturnType<typeof serve>;
+let simulatorUrl: string;
 let client: Hub88Client;
 const log = createTransactionLog();
 const events: EventEnvelope[] = [];
@@ -48,7 +49,7 @@ beforeAll(async () => {
   });
   simulator = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise((resolve) => simulator.once("listening", resolve));
-  const simulatorUrl = `http://127.0.0.1:${(simulator.address() as AddressInfo).port}`;
+  simulatorUrl = `http://127.0.0.1:${(simulator.address() as AddressInfo).port}`;
   platform = await startRealPlatform({
     launchUrl: `${simulatorUrl}/game/url`,
     reportsUrl: `${simulatorUrl}/transactions/report`,
@@ -94,6 +95,11 @@ describe("bridge platform flows", () => {
   it("launches through the provider, whose simulated player plays signed rounds settled in the ledger", async () => {
     const player = await conformancePlatform().player({ balance: 10_000_000n });
     const mine = () => log.all().filter((t) => t.user === player.playerId);
+    // Launching alone plays nothing: the simulated player plays once the game URL is opened.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(mine()).toHaveLength(0);
+    const game = new URL(player.launchUrl);
+    expect((await fetch(`${simulatorUrl}${game.pathname}${game.search}`)).status).toBe(200);
     await eventually(
       () => mine().filter((t) => t.kind === "win" && t.status === "ok").length === ROUNDS || undefined,
       "three settled rounds",

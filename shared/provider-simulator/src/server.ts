@@ -1,10 +1,13 @@
-// The provider's own HTTP face: game launch (the operator asks for a game URL for a session,
-// and the simulated player then plays a few rounds), and transaction reports for reconciliation.
+// The provider's own HTTP face: game launch (the operator asks for a game URL for a session; when
+// the player opens it, the simulated player plays a few rounds), and transaction reports for
+// reconciliation.
 import { Hono } from "hono";
 import type { Hub88Client } from "./hub88-client.ts";
 import { playSlotRound } from "./play-round.ts";
 import { importVerifyKey, verify } from "./signing.ts";
 import type { TransactionLog } from "./transaction-log.ts";
+
+type Session = { user: string; token: string; currency: string; gameCode: string };
 
 export interface SimulatorServerOptions {
   client: Hub88Client;
@@ -33,6 +36,11 @@ export function createSimulatorApp(options: SimulatorServerOptions) {
 
   app.get("/healthz/live", (c) => c.json({ status: "ok" }));
 
+  // Sessions the operator launched, by token, until their player opens the game. Bounded: the oldest
+  // launch is forgotten first.
+  const launched = new Map<string, { session: Session; playing: boolean }>();
+  const MAX_LAUNCHED = 10_000;
+
   app.post("/game/url", async (c) => {
     const text = await c.req.text();
     const key = await operatorKey();
@@ -41,28 +49,38 @@ export function createSimulatorApp(options: SimulatorServerOptions) {
     }
     const body = JSON.parse(text) as { user: string; token: string; currency: string; game_code: string };
     const session = { user: body.user, token: body.token, currency: body.currency, gameCode: body.game_code };
-    const rounds = options.autoplayRounds ?? 0;
-    if (rounds > 0) {
-      void (async () => {
-        for (let i = 0; i < rounds; i++) {
-          const result = await playSlotRound(options.client, session, {
-            stake: options.stake ?? 100_000,
-            log: options.log,
-          });
-          options.onRound?.({ user: session.user, ...result });
-          if (result.bet !== "RS_OK") break;
-          await new Promise((resolve) => setTimeout(resolve, 500));
-        }
-      })().catch(() => undefined);
-    }
+    if (launched.size >= MAX_LAUNCHED) launched.delete(launched.keys().next().value as string);
+    launched.set(body.token, { session, playing: false });
     return c.json({
       url: `${options.publicBaseUrl}/play/${encodeURIComponent(body.game_code)}?token=${body.token}`,
     });
   });
 
-  app.get("/play/:game", (c) =>
-    c.json({ game: c.req.param("game"), message: "The simulated player is playing this session." }),
-  );
+  // Opening the game URL is the player sitting down: the simulated player then plays its rounds (once
+  // per session). A session whose URL nobody opens (a conformance run that only wanted the token) is
+  // never played by the simulator, so its balance moves only by what that client sends.
+  app.get("/play/:game", (c) => {
+    const entry = launched.get(c.req.query("token") ?? "");
+    if (!entry) return c.json({ error: "unknown or expired session" }, 404);
+    const rounds = options.autoplayRounds ?? 0;
+    if (rounds > 0 && !entry.playing) {
+      entry.playing = true;
+      void autoplay(entry.session, rounds).catch(() => undefined);
+    }
+    return c.json({ game: c.req.param("game"), message: "The simulated player is playing this session." });
+  });
+
+  async function autoplay(session: Session, rounds: number): Promise<void> {
+    for (let i = 0; i < rounds; i++) {
+      const result = await playSlotRound(options.client, session, {
+        stake: options.stake ?? 100_000,
+        log: options.log,
+      });
+      options.onRound?.({ user: session.user, ...result });
+      if (result.bet !== "RS_OK") break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
 
   app.post("/transactions/report", async (c) => {
     const body = (await c.req.json()) as { start_time: string; end_time: string };
