@@ -108,6 +108,11 @@ describe("WAF integration", () => {
   });
 
   describe("requests for routes the edge does not front", () => {
+    it("refuses a method no route serves", async () => {
+      const edge = await harness({ inspect: inspectRequest });
+      expect((await edge.request("/v1/unknown", { method: "PROPFIND" })).status).toBe(403);
+    });
+
     it("refuses attacks with the WAF's 403 and a reference, and logs them", async () => {
       const edge = await harness({ inspect: inspectRequest });
       for (const path of [
@@ -149,11 +154,17 @@ describe("WAF integration", () => {
       expect(edge.originRequests).toHaveLength(0);
     });
 
-    it("answers ordinary misses 404 problem+json", async () => {
+    it("answers ordinary misses 404 problem+json, whatever method a route could have", async () => {
       const edge = await harness({ inspect: inspectRequest });
-      for (const path of ["/favicon.ico", "/v1/unknown", "/assets/app.3f2a9c.min.js?v=2"]) {
-        const response = await edge.request(path);
-        expect(response.status, path).toBe(404);
+      for (const [method, path] of [
+        ["GET", "/favicon.ico"],
+        ["GET", "/v1/unknown"],
+        ["GET", "/assets/app.3f2a9c.min.js?v=2"],
+        ["PATCH", "/v1/players/me"],
+        ["DELETE", "/v1/sessions/ses_1"],
+      ] as const) {
+        const response = await edge.request(path, { method });
+        expect(response.status, `${method} ${path}`).toBe(404);
         expect(response.headers.get("content-type")).toBe("application/problem+json");
         expect(response.headers.get("x-request-id")).toMatch(/^req_/);
       }

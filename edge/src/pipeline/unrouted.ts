@@ -4,6 +4,13 @@ import type { EdgeDeps, LogLine } from "./context.ts";
 import { readAtMost } from "./read-body.ts";
 import { wafRefusal } from "./waf.ts";
 
+/**
+ * The methods an HTTP API uses. A request that is not routed gets a 404 whatever its method, so the
+ * method allowlist here only flags what no API route would take (TRACE, CONNECT, WebDAV verbs…): a
+ * PATCH to a path that happens not to exist is a miss, not an attack.
+ */
+const API_METHODS: readonly string[] = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
 /** Bodies sent to routes the edge does not front are inspected up to this size, and not read past it. */
 const MAX_INSPECTED_BODY = 64 * 1024;
 
@@ -13,8 +20,7 @@ const lenientDecoder = new TextDecoder("utf-8");
  * A request for a path or method the edge does not front never reaches an origin: it is answered 404.
  * The WAF still judges it first, so scanners and attacks aimed at paths that do not exist here
  * (`/.env`, `/wp-login.php?…`, an injection in any query) are refused as attacks, with a reference,
- * and logged, rather than passing for ordinary misses. Only GET, HEAD, POST and OPTIONS are allowed
- * methods here, as no route serves the others.
+ * and logged, rather than passing for ordinary misses.
  */
 export async function answerUnrouted(deps: EdgeDeps, request: Request, requestId: string): Promise<Response> {
   const headers = readHeaders(request.headers);
@@ -24,7 +30,7 @@ export async function answerUnrouted(deps: EdgeDeps, request: Request, requestId
   try {
     const result = deps.inspect(
       { method: request.method, url: request.url, headers, body, contentType },
-      { paranoiaLevel: deps.config.wafParanoiaLevel, routeId: "unrouted" },
+      { paranoiaLevel: deps.config.wafParanoiaLevel, routeId: "unrouted", allowedMethods: API_METHODS },
     );
     if (result.blocked) refused = { waf: { score: result.score, matches: result.matches } };
   } catch (error) {
