@@ -35,6 +35,8 @@ export const playerApiEnv = {
   /** argon2id cost (see docs/adr/0601): memory in KiB and passes. */
   PASSWORD_MEMORY_KIB: z.coerce.number().int().min(1024).max(1_048_576).default(19_456),
   PASSWORD_ITERATIONS: z.coerce.number().int().min(1).max(10).default(2),
+  /** Password checks allowed to wait behind the running one; beyond, sign-ins get 503 busy (ADR 0606). */
+  PASSWORD_QUEUE_MAX: z.coerce.number().int().min(1).max(10_000).default(16),
   /** How often due limit raises are applied and pushed to the ledger. */
   LIMIT_SWEEP_INTERVAL_MS: envVar.durationMs(60_000),
   OTEL_EXPORTER_OTLP_ENDPOINT: envVar.optionalUrl(),

@@ -9,6 +9,7 @@ import { bridgeClient } from "./clients/bridge.ts";
 import { ledgerClient } from "./clients/ledger.ts";
 import { serviceClient } from "./clients/service-client.ts";
 import { passwordHasher } from "./crypto/password.ts";
+import { PasswordQueue, queuedHasher } from "./crypto/password-queue.ts";
 import type { PlayerApiDeps } from "./deps.ts";
 import { sweepDueLimits } from "./domain/limits/update-limits.ts";
 import type { PlayerApiConfig } from "./env.ts";
@@ -60,10 +61,10 @@ export async function buildDeps(
     counters: sessionCounters(metrics.registry),
     database,
     keys,
-    passwords: passwordHasher({
-      memoryKiB: config.PASSWORD_MEMORY_KIB,
-      iterations: config.PASSWORD_ITERATIONS,
-    }),
+    passwords: queuedHasher(
+      passwordHasher({ memoryKiB: config.PASSWORD_MEMORY_KIB, iterations: config.PASSWORD_ITERATIONS }),
+      new PasswordQueue(config.PASSWORD_QUEUE_MAX),
+    ),
     ledger: ledgerClient(call("ledger", config.LEDGER_URL)),
     bridge: bridgeClient(call("bridge", config.BRIDGE_URL)),
     clock,
