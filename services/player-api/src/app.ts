@@ -2,6 +2,7 @@ import { createServiceApp } from "@croupier/core/http/app";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { PlayerApiDeps, PlayerApiEnv } from "./deps.ts";
 import { requireEdge } from "./http/edge-signature.ts";
+import { signInGate } from "./http/sign-in-gate.ts";
 import { requireStaff } from "./http/staff-auth.ts";
 import { authRoutes } from "./routes/auth/index.ts";
 import { backofficeRoutes } from "./routes/backoffice/index.ts";
@@ -56,6 +57,10 @@ export function createApp(deps: PlayerApiDeps) {
     requireEdge({ secret: deps.config.EDGE_SIGNING_SECRET, region: deps.config.REGION, now: deps.clock }),
   );
   app.use("/backoffice/*", requireStaff(deps));
+  // One gate for every route that does password work; the one running and those queued behind it.
+  const passwordWork = signInGate(deps.config.PASSWORD_QUEUE_MAX + 1);
+  for (const path of ["/v1/auth/register", "/v1/auth/login", "/v1/auth/password"])
+    app.use(path, passwordWork);
   authRoutes(app, deps);
   walletRoutes(app, deps);
   gameRoutes(app, deps);
