@@ -6,6 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { convertV4MiniflareOptions, Miniflare, NoOpLog } from "miniflare";
+import { seededRandom } from "../test/seeded-random.ts";
 import { startBenchOrigin } from "./origin-server.ts";
 
 /** How a Worker reaches the stand-in origin: an HTTP server outside workerd. */
@@ -21,18 +22,6 @@ const SIGNING_SECRET = "bench-edge-signing-secret-0123456789abcdef";
 export const PLAYERS = 200;
 const COMPATIBILITY_DATE = "2026-11-01";
 
-/** A deterministic pseudo-random source (mulberry32), so every run sends the same sequence of bodies. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Bodies of one shape whose free values (amounts, dates, notes) are new in every request, as real
  * players' are: only what a client really repeats (keys, enum values, its headers) repeats here, so
@@ -46,6 +35,14 @@ const amountOf = (random: () => number) => String(1_000_000 + Math.floor(random(
 const instantOf = (random: () => number) =>
   new Date(Date.UTC(2027, 0, 1) + Math.floor(random() * 3 * 365 * 86_400) * 1000).toISOString();
 
+/** The fields every limit entry has: enum values that repeat, and a fresh amount. */
+const limitEntry = (index: number, random: () => number) => ({
+  kind: ["deposit", "loss", "wager", "session"][index % 4],
+  period: ["daily", "weekly", "monthly"][index % 3],
+  amount: amountOf(random),
+  currency: "EUR",
+});
+
 /** A limits update of about `bytes` of JSON made of short structured fields, as the apps send them. */
 function structuredLimitsBodies(bytes: number, random: () => number): () => string {
   const build = (entries: number) =>
@@ -53,10 +50,7 @@ function structuredLimitsBodies(bytes: number, random: () => number): () => stri
       reason: "player-initiated",
       acknowledgedTerms: true,
       limits: Array.from({ length: entries }, (_, index) => ({
-        kind: ["deposit", "loss", "wager", "session"][index % 4],
-        period: ["daily", "weekly", "monthly"][index % 3],
-        amount: amountOf(random),
-        currency: "EUR",
+        ...limitEntry(index, random),
         startsAt: instantOf(random),
       })),
     });
@@ -126,10 +120,7 @@ function limitsBodies(bytes: number, random: () => number): () => string {
       reason: "player-initiated",
       acknowledgedTerms: true,
       limits: Array.from({ length: entries }, (_, index) => ({
-        kind: ["deposit", "loss", "wager", "session"][index % 4],
-        period: ["daily", "weekly", "monthly"][index % 3],
-        amount: amountOf(random),
-        currency: "EUR",
+        ...limitEntry(index, random),
         note: noteOf(noteLength, random),
       })),
     });

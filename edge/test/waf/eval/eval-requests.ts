@@ -2,6 +2,7 @@
 // attack payloads from public collections placed where attackers put them, and benign values placed in
 // the requests this platform's clients really send. Deterministic: the same requests on every run.
 import type { WafRequest } from "../../../src/waf/index.ts";
+import { seededRandom } from "../../seeded-random.ts";
 
 export type EvalCorpus = {
   attacks: { attackClass: string; source: string; payload: string }[];
@@ -60,17 +61,6 @@ const COOKIES: readonly string[] = [
   'cf_clearance=Abc123._-def456-1716000000-0-150; __cf_bm=xyz.789-1716000000-1.0.1.1-AbCdEf; prefs={"theme":"dark","sound":false}',
   "sid=s%3AqL9vVxk2Yw8.Xy7Zk1%2Bq3fA0%2F9LmN; currency=EUR; last_game=book-of-dead",
 ];
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(next: () => number, items: readonly T[]): T {
   return items[Math.floor(next() * items.length)] as T;
@@ -146,7 +136,7 @@ function placeAttack(next: () => number, payload: string, attackClass: string): 
 }
 
 export function evalAttacks(corpus: EvalCorpus): LabelledRequest[] {
-  const next = random(7);
+  const next = seededRandom(7);
   return corpus.attacks.flatMap(({ attackClass, payload }) =>
     placeAttack(next, payload, attackClass).map(([placement, request]) => ({
       label: attackClass,
@@ -176,7 +166,7 @@ function bearer(corpus: EvalCorpus): string {
 
 /** Benign values in the requests that carry them, plus the platform's ordinary API calls. */
 export function evalBenign(corpus: EvalCorpus): LabelledRequest[] {
-  const next = random(11);
+  const next = seededRandom(11);
   const out: LabelledRequest[] = [];
   const add = (label: string, placement: string, request: WafRequest) =>
     out.push({ label, placement, request });
