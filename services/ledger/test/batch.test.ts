@@ -2,6 +2,7 @@
 // all-or-nothing when something is raised.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LedgerCall, runBatch } from "../src/domain/ledger-call.ts";
+import { readOutboxEvents } from "../src/outbox/outbox-events.ts";
 import { fundedPlayer, type LedgerFixture, ledgerFixture, uid } from "./support/fixture.ts";
 import { ledgerViolations } from "./support/invariants.ts";
 
@@ -104,9 +105,11 @@ describe("ledger_batch", () => {
     const batched = betCall(playerId, uid("bet"), "1");
     batched.args[5] = { region: "eu", requestId: `req_${"b".repeat(32)}` };
     await runBatch(fx.sql, [batched, betCall(playerId, uid("bet"), "1")]);
-    const events = await fx.sql<{ payload: { requestId?: string; region: string } }[]>`
-      select payload from outbox o join accounts a on a.id = o.account_id
-      where a.player_id = ${playerId} and payload ->> 'type' = 'wallet.tx.committed' order by o.id`;
+    const [account] = await fx.sql<{ id: string }[]>`
+      select id::text from accounts where player_id = ${playerId}`;
+    const events = (await readOutboxEvents(fx.sql, 10_000))
+      .filter((e) => String(e.accountId) === account?.id)
+      .map((e) => ({ payload: JSON.parse(e.json) as { requestId?: string; region: string } }));
     expect(events.map((e) => e.payload.requestId)).toEqual([
       expect.stringMatching(/^req_[0-9a-f]{32}$/), // the funding deposit: the ledger assigned one
       requestId,

@@ -280,14 +280,34 @@ export const idempotencyKeys = pgTable(
   ],
 );
 
-/** Transactional outbox: written with the money, relayed to JetStream, deleted once acknowledged. */
-export const outbox = pgTable("outbox", {
-  id: bigint("id", { mode: "bigint" }).primaryKey().generatedAlwaysAsIdentity(),
-  accountId: bigint("account_id", { mode: "bigint" }).notNull(),
-  subject: text("subject").notNull(),
-  payload: jsonb("payload").notNull(),
-  createdAt: instant("created_at").notNull().defaultNow(),
-});
+/**
+ * Transactional outbox: written with the money, relayed to JetStream, deleted once acknowledged. A row
+ * keeps what its event needs beyond the transaction row (view `outbox_events` builds the envelope);
+ * rows written before migration 0007 carry the whole event in `payload` instead.
+ */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: bigint("id", { mode: "bigint" }).primaryKey().generatedAlwaysAsIdentity(),
+    accountId: bigint("account_id", { mode: "bigint" }).notNull(),
+    subject: text("subject").notNull(),
+    payload: jsonb("payload"),
+    createdAt: instant("created_at").notNull().defaultNow(),
+    txId: text("tx_id"),
+    eventId: text("event_id"),
+    ctx: jsonb("ctx"),
+    cash: bigint("cash", { mode: "bigint" }),
+    bonus: bigint("bonus", { mode: "bigint" }),
+    held: bigint("held", { mode: "bigint" }),
+    houseId: text("house_id"),
+  },
+  (t) => [
+    check(
+      "outbox_payload_or_legs",
+      sql`${t.payload} is not null or (${t.txId} is not null and ${t.eventId} is not null)`,
+    ),
+  ],
+);
 
 /** Every ledger table, keyed by its drizzle name (the migrator's schema_migrations is not the ledger's). */
 export const ledgerTables = {

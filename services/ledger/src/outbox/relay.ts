@@ -8,10 +8,12 @@
 // that sees it also sees the earlier one; publishing each account's rows in id order, and stopping
 // an account at its first failure, keeps commit order per account. A crash between the publish
 // and the delete republishes with the same Nats-Msg-Id, which JetStream drops as a duplicate
-// (and consumers deduplicate by event id anyway).
+// (and consumers deduplicate by event id anyway). Events are published as JSON text, never parsed
+// and re-serialised here (outbox-events.ts builds them).
 import type { Logger } from "@croupier/core/log";
 import { type Bus, publishSerialized } from "@croupier/events/bus";
 import type { ReservedSql, Sql } from "postgres";
+import { type OutboxEvent, readOutboxEvents } from "./outbox-events.ts";
 
 export interface OutboxRelayOptions {
   sql: Sql;
@@ -25,16 +27,6 @@ export interface OutboxRelayOptions {
 
 /** One relay per database publishes; the others wait on this advisory lock. */
 const RELAY_LOCK = 7_424_100;
-
-/** The payload stays JSON text end to end: no parse and re-serialise per event. */
-interface OutboxRow {
-  id: bigint;
-  account_id: bigint;
-  subject: string;
-  json: string;
-  event_id: string;
-  traceparent: string | null;
-}
 
 export function startOutboxRelay(options: OutboxRelayOptions) {
   const batchSize = options.batchSize ?? 500;
@@ -76,14 +68,11 @@ export function startOutboxRelay(options: OutboxRelayOptions) {
 
   /** Publishes one batch; returns how many rows it handled and whether any publish failed. */
   async function relayBatch(): Promise<{ published: number; failed: boolean; full: boolean }> {
-    const rows = await options.sql<OutboxRow[]>`
-      select id, account_id, subject, payload::text as json, payload ->> 'id' as event_id,
-             payload ->> 'traceparent' as traceparent
-      from outbox order by id limit ${batchSize}`;
+    const rows = await readOutboxEvents(options.sql, batchSize);
     if (rows.length === 0) return { published: 0, failed: false, full: false };
-    const perAccount = new Map<string, OutboxRow[]>();
+    const perAccount = new Map<string, OutboxEvent[]>();
     for (const row of rows) {
-      const key = String(row.account_id);
+      const key = String(row.accountId);
       const list = perAccount.get(key);
       if (list) list.push(row);
       else perAccount.set(key, [row]);
@@ -95,7 +84,7 @@ export function startOutboxRelay(options: OutboxRelayOptions) {
         for (const row of accountRows) {
           try {
             await publishSerialized(options.bus, row.subject, {
-              id: row.event_id,
+              id: row.eventId,
               json: row.json,
               traceparent: row.traceparent,
             });
