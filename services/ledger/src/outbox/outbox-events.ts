@@ -70,7 +70,8 @@ export function outboxEvent(row: OutboxEventRow): OutboxEvent {
     throw new Error(`outbox row ${row.id} has no transaction ${row.tx_id ?? ""} to build its event from`);
   }
   const account = `${row.player_id}:${row.currency}`;
-  const meta = withoutNulls(JSON.parse(row.meta ?? "{}")) as Record<string, unknown>;
+  // Nulls in meta are dropped with the rest of the envelope below, in one walk.
+  const meta = JSON.parse(row.meta ?? "{}") as Record<string, unknown>;
   const legs: [string, string, string | null][] = [
     [account, "cash", row.cash],
     [account, "bonus", row.bonus],
