@@ -1,5 +1,5 @@
 // `npm run bench:ledger [-- --duration=600 --rate=5000 --rates=3000,5000 --players=100000 --mode=mixed|one-player
-//   --pool=64 --batch-ms=2 --warmup=10 --max-in-flight=4000]`
+//   --pool=64 --batch-ms=2 --batch-concurrency=2 --warmup=10 --max-in-flight=4000]`
 //
 // Open-loop HTTP load on a real ledger process: bet/win/rollback 70/25/5 over many players, with
 // its own PostgreSQL (synchronous_commit on) and nats-server on free ports in a temp dir. Requests
@@ -33,6 +33,7 @@ const { values: args } = parseArgs({
     pool: { type: "string", default: "64" },
     "max-in-flight": { type: "string", default: "4000" },
     "batch-ms": { type: "string", default: "2" },
+    "batch-concurrency": { type: "string" },
     warmup: { type: "string", default: "10" },
     "keep-data": { type: "boolean", default: false },
     // Where PostgreSQL spends its time: pg_stat_statements over nested statements, printed at the end.
@@ -122,6 +123,7 @@ try {
         DATABASE_POOL_SIZE: args.pool,
         SERVICE_CALLERS: `bench:gaming:${secret}`,
         OPERATION_BATCH_WINDOW_MS: args["batch-ms"],
+        ...(args["batch-concurrency"] ? { OPERATION_BATCH_CONCURRENCY: args["batch-concurrency"] } : {}),
       },
       onOutput: (line) => console.log(`[ledger] ${line}`),
     },

@@ -55,6 +55,7 @@ export function createApp(deps: LedgerDeps) {
             sql: deps.database.sql,
             windowMs: deps.config.OPERATION_BATCH_WINDOW_MS,
             maxBatch: deps.config.OPERATION_BATCH_MAX,
+            maxInFlight: deps.config.OPERATION_BATCH_CONCURRENCY,
           })
         : undefined,
   });

@@ -33,6 +33,11 @@ export const ledgerEnv = {
   /** Micro-batching: operations arriving within this many ms share one transaction (0 = off). */
   OPERATION_BATCH_WINDOW_MS: z.coerce.number().min(0).max(50).default(2),
   OPERATION_BATCH_MAX: z.coerce.number().int().min(2).max(1000).default(64),
+  /**
+   * Micro-batches running at once. While all are busy, new operations queue and go out together in
+   * the next batch, so batches grow with load instead of piling up as many small transactions.
+   */
+  OPERATION_BATCH_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(4),
   /** Default lifetime of a withdrawal hold when the request does not name one. */
   HOLD_TTL_SECONDS: z.coerce.number().int().min(1).default(86_400),
 };

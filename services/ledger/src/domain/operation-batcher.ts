@@ -26,16 +26,27 @@ export function createOperationBatcher(options: {
   sql: Sql;
   windowMs: number;
   maxBatch: number;
+  /** Batches running at once; operations arriving while all are busy wait and join the next one. */
+  maxInFlight: number;
 }): OperationBatcher {
-  let queue: Pending[] = [];
+  const queue: Pending[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let inFlight = 0;
 
-  async function flush() {
+  function flush() {
     if (timer) clearTimeout(timer);
     timer = undefined;
-    const items = queue;
-    queue = [];
-    if (items.length === 0) return;
+    // All batches busy: the queue grows into the next batch, sent as soon as one finishes.
+    while (inFlight < options.maxInFlight && queue.length > 0) {
+      inFlight++;
+      void runItems(queue.splice(0, options.maxBatch)).finally(() => {
+        inFlight--;
+        if (queue.length > 0) flush();
+      });
+    }
+  }
+
+  async function runItems(items: Pending[]) {
     items.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     try {
       const answers =
@@ -57,8 +68,8 @@ export function createOperationBatcher(options: {
     submit(key, call) {
       return new Promise((resolve, reject) => {
         queue.push({ key, call, resolve, reject });
-        if (queue.length >= options.maxBatch) void flush();
-        else if (!timer) timer = setTimeout(() => void flush(), options.windowMs);
+        if (queue.length >= options.maxBatch) flush();
+        else if (!timer) timer = setTimeout(flush, options.windowMs);
       });
     },
   };
