@@ -149,7 +149,14 @@ try {
   const results = [];
   for (const rate of rates) {
     say(`step: ${rate} ops/s for ${durationS} s`);
-    results.push(await load.run(rate, durationS, cpuGroups, true));
+    const before = await batchTotals(base);
+    const step = await load.run(rate, durationS, cpuGroups, true);
+    const after = await batchTotals(base);
+    const batches = after.count - before.count;
+    results.push({
+      ...step,
+      opsPerBatch: batches > 0 ? (after.operations - before.operations) / batches : 0,
+    });
   }
   const [outbox] = await (async () => {
     const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
@@ -166,11 +173,11 @@ try {
     `mode ${args.mode}, ${players.length.toLocaleString()} players, one house account (house:eu:EUR), pool ${args.pool}`,
   );
   console.log(
-    "target/s  achieved/s  ok        errors  p50 ms  p90 ms  p99 ms  max ms  cpu: machine ledger postgres bench (% of one core; machine % of all)",
+    "target/s  achieved/s  ok        errors  p50 ms  p90 ms  p99 ms  max ms  ops/batch  cpu: machine ledger postgres bench (% of one core; machine % of all)",
   );
   for (const r of results) {
     console.log(
-      `${String(r.rate).padStart(8)}  ${r.achieved.toFixed(0).padStart(10)}  ${String(r.ok).padStart(8)}  ${String(r.errors).padStart(6)}  ${r.p50.toFixed(2).padStart(6)}  ${r.p90.toFixed(2).padStart(6)}  ${r.p99.toFixed(2).padStart(6)}  ${r.max.toFixed(0).padStart(6)}  ${r.cpu.machine}% ${r.cpu.groups.ledger}% ${r.cpu.groups.postgres}% ${r.cpu.groups.bench}%`,
+      `${String(r.rate).padStart(8)}  ${r.achieved.toFixed(0).padStart(10)}  ${String(r.ok).padStart(8)}  ${String(r.errors).padStart(6)}  ${r.p50.toFixed(2).padStart(6)}  ${r.p90.toFixed(2).padStart(6)}  ${r.p99.toFixed(2).padStart(6)}  ${r.max.toFixed(0).padStart(6)}  ${r.opsPerBatch.toFixed(1).padStart(9)}  ${r.cpu.machine}% ${r.cpu.groups.ledger}% ${r.cpu.groups.postgres}% ${r.cpu.groups.bench}%`,
     );
   }
   console.log(
@@ -187,6 +194,13 @@ try {
   );
 } finally {
   await cleanup();
+}
+
+/** Operations and batches the ledger's micro-batcher has sent so far (wallet_batch_operations). */
+async function batchTotals(base: string): Promise<{ operations: number; count: number }> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const value = (name: string) => Number(text.match(new RegExp(`^${name}\\{[^}]*\\} (\\d+)`, "m"))?.[1] ?? 0);
+  return { operations: value("wallet_batch_operations_sum"), count: value("wallet_batch_operations_count") };
 }
 
 async function withSql<T>(url: string, use: (sql: postgres.Sql) => Promise<T>): Promise<T> {

@@ -7,7 +7,7 @@ import type { Database } from "@croupier/db/client";
 import type { Bus } from "@croupier/events/bus";
 import { createOperationBatcher } from "./domain/operation-batcher.ts";
 import type { LedgerConfig } from "./env.ts";
-import { operationMetrics } from "./http/operation-metrics.ts";
+import { batchSizeMetric, operationMetrics } from "./http/operation-metrics.ts";
 import { requireServiceToken } from "./http/service-auth.ts";
 import { registerAccounts } from "./routes/accounts.ts";
 import { registerAdjustments } from "./routes/adjustments.ts";
@@ -56,6 +56,7 @@ export function createApp(deps: LedgerDeps) {
             windowMs: deps.config.OPERATION_BATCH_WINDOW_MS,
             maxBatch: deps.config.OPERATION_BATCH_MAX,
             maxInFlight: deps.config.OPERATION_BATCH_CONCURRENCY,
+            onBatch: batchSizeMetric(deps.metrics),
           })
         : undefined,
   });

@@ -44,6 +44,32 @@ describe.each([
     expect(await ledgerViolations(fx.sql)).toEqual({});
   });
 
+  it("reports the size of every micro-batch (wallet_batch_operations), and only when batching", async () => {
+    const playerId = await fundedPlayer(fx, "1000");
+    const batches = async () => {
+      const text = await (await fx.request(null, "GET", "/metrics")).text();
+      const value = (name: string) => Number(text.match(new RegExp(`^${name}\\{[^}]*\\} (\\d+)`, "m"))?.[1]);
+      return {
+        present: text.includes("wallet_batch_operations_count"),
+        operations: value("wallet_batch_operations_sum"),
+        count: value("wallet_batch_operations_count"),
+      };
+    };
+    const before = await batches();
+    await Promise.all(
+      Array.from({ length: 40 }, () =>
+        fx.call("bridge", "POST", "/v1/bets", bet(playerId, "1"), { "idempotency-key": uid("k") }),
+      ),
+    );
+    const after = await batches();
+    expect(after.present).toBe(batchWindowMs > 0);
+    if (batchWindowMs > 0) {
+      expect(after.operations - before.operations).toBe(40);
+      // Forty requests at once do not go out as forty batches of one.
+      expect(after.count - before.count).toBeLessThan(40);
+    }
+  });
+
   it("the same key sent many times at once is applied once, and every answer is the same", async () => {
     const playerId = await fundedPlayer(fx, "1000");
     const headers = { "idempotency-key": uid("k") };

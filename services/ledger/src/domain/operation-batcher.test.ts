@@ -68,15 +68,23 @@ describe("operation batcher", () => {
     ]);
   });
 
-  it("runs up to maxInFlight batches at once and caps each at maxBatch operations", async () => {
+  it("runs up to maxInFlight batches at once, caps each at maxBatch and reports every size", async () => {
     const { sql, sent } = recordingSql();
-    const batcher = createOperationBatcher({ sql, windowMs: 1, maxBatch: 2, maxInFlight: 2 });
+    const sizes: number[] = [];
+    const batcher = createOperationBatcher({
+      sql,
+      windowMs: 1,
+      maxBatch: 2,
+      maxInFlight: 2,
+      onBatch: (operations) => sizes.push(operations),
+    });
     const answers = ["a", "b", "c", "d", "e"].map((key) => batcher.submit(key, bet(key)));
     await settle();
     expect(sent.map((b) => b.calls.length)).toEqual([2, 2]);
     sent[0]?.answer();
     await settle();
     expect(sent.map((b) => b.calls.length)).toEqual([2, 2, 1]);
+    expect(sizes).toEqual([2, 2, 1]);
     sent[1]?.answer();
     sent[2]?.answer();
     expect(await Promise.all(answers)).toHaveLength(5);

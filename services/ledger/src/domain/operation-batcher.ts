@@ -28,6 +28,8 @@ export function createOperationBatcher(options: {
   maxBatch: number;
   /** Batches running at once; operations arriving while all are busy wait and join the next one. */
   maxInFlight: number;
+  /** Told the size of every batch sent (the wallet_batch_operations metric). */
+  onBatch?: (operations: number) => void;
 }): OperationBatcher {
   const queue: Pending[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -39,7 +41,9 @@ export function createOperationBatcher(options: {
     // All batches busy: the queue grows into the next batch, sent as soon as one finishes.
     while (inFlight < options.maxInFlight && queue.length > 0) {
       inFlight++;
-      void runItems(queue.splice(0, options.maxBatch)).finally(() => {
+      const items = queue.splice(0, options.maxBatch);
+      options.onBatch?.(items.length);
+      void runItems(items).finally(() => {
         inFlight--;
         if (queue.length > 0) flush();
       });

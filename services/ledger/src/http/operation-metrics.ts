@@ -1,5 +1,5 @@
 // The wallet SLI: `wallet_op_duration_seconds{operation, outcome}` for every money-moving call,
-// which the platform's SLO rules and the blue-green analysis read.
+// which the platform's SLO rules and the blue-green analysis read; and the micro-batch sizes.
 import type { ServiceEnv } from "@croupier/core/http/context";
 import type { ServiceMetrics } from "@croupier/core/metrics";
 import type { MiddlewareHandler } from "hono";
@@ -39,4 +39,18 @@ export function operationMetrics(metrics: ServiceMetrics): MiddlewareHandler<Ser
     const outcome = status < 400 ? "ok" : status < 500 ? "refused" : "error";
     duration.observe({ operation, outcome }, (performance.now() - started) / 1000);
   };
+}
+
+/**
+ * `wallet_batch_operations`: operations per micro-batch. Batches that stay small under load mean
+ * many commits for few operations; batches near OPERATION_BATCH_MAX mean the batcher is the queue.
+ */
+export function batchSizeMetric(metrics: ServiceMetrics): (operations: number) => void {
+  const sizes = new Histogram({
+    name: "wallet_batch_operations",
+    help: "Operations per micro-batch sent to the database.",
+    buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
+    registers: [metrics.registry],
+  });
+  return (operations) => sizes.observe(operations);
 }
