@@ -1,5 +1,5 @@
 // `npm run bench:ledger [-- --duration=600 --rate=5000 --rates=3000,5000 --players=100000 --mode=mixed|one-player
-//   --pool=64 --batch-ms=2 --batch-concurrency=2 --warmup=10 --max-in-flight=4000]`
+//   --pool=64 --batch-ms=2 --batch-concurrency=4 --warmup=10 --max-in-flight=4000]`
 //
 // Open-loop HTTP load on a real ledger process: bet/win/rollback 70/25/5 over many players, with
 // its own PostgreSQL (synchronous_commit on) and nats-server on free ports in a temp dir. Requests
