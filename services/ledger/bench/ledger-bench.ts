@@ -289,41 +289,49 @@ function createLoad(port: number, players: string[], mint: () => Promise<string>
     return new Promise((resolve) => {
       let status = 0;
       const chunks: Buffer[] = [];
-      pool.dispatch(
-        {
-          path,
-          method: "POST",
-          headers: {
-            authorization: `Bearer ${token}`,
-            "content-type": "application/json",
-            "idempotency-key": key,
+      const send = () =>
+        pool.dispatch(
+          {
+            path,
+            method: "POST",
+            headers: {
+              authorization: `Bearer ${token}`,
+              "content-type": "application/json",
+              "idempotency-key": key,
+            },
+            body: JSON.stringify(body),
           },
-          body: JSON.stringify(body),
-        },
-        {
-          onRequestStart() {},
-          onResponseStart(_controller, statusCode) {
-            status = statusCode;
-          },
-          onResponseData(_controller, chunk) {
-            if (status === 201 && path === "/v1/bets") chunks.push(chunk);
-          },
-          onResponseEnd() {
-            if (chunks.length > 0) {
-              const bet = JSON.parse(Buffer.concat(chunks).toString()) as { betId: string };
-              const placed = pendingBets.get(bet.betId);
-              if (placed) {
-                open.push(placed);
-                pendingBets.delete(bet.betId);
+          {
+            // Present, even empty, so undici treats this as a handler of its current API.
+            onRequestStart() {},
+            onResponseStart(_controller, statusCode) {
+              status = statusCode;
+            },
+            onResponseData(_controller, chunk) {
+              if (status === 201 && path === "/v1/bets") chunks.push(chunk);
+            },
+            onResponseEnd() {
+              if (chunks.length > 0) {
+                const bet = JSON.parse(Buffer.concat(chunks).toString()) as { betId: string };
+                const placed = pendingBets.get(bet.betId);
+                if (placed) {
+                  open.push(placed);
+                  pendingBets.delete(bet.betId);
+                }
               }
-            }
-            resolve(status);
+              resolve(status);
+            },
+            onResponseError() {
+              resolve(0);
+            },
           },
-          onResponseError() {
-            resolve(0);
-          },
-        },
-      );
+        );
+      // A request that cannot even be dispatched counts as an error (status 0), like a failed one.
+      try {
+        send();
+      } catch {
+        resolve(0);
+      }
     });
   }
   const pendingBets = new Map<string, { playerId: string; betId: string; roundId: string }>();
