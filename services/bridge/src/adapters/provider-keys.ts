@@ -1,14 +1,14 @@
 // Resolves the calling provider and verifies its signature with the provider's registered key.
 
 import type { BridgeStore, ProviderRecord } from "../domain/store-port.ts";
-import { importPublicKeyPem, verifyBody } from "../signing/rsa.ts";
+import { importPublicKeyPem, type SigningKey, verifyBody } from "../signing/rsa.ts";
 
 export type ProviderCheck =
   | { ok: true; provider: ProviderRecord }
   | { ok: false; reason: "invalid_partner" | "invalid_signature" };
 
 export function createProviderAuth(store: BridgeStore) {
-  const keys = new Map<string, Promise<CryptoKey>>();
+  const keys = new Map<string, Promise<SigningKey>>();
   const keyOf = (provider: ProviderRecord) => {
     const cacheKey = `${provider.id}\u0000${provider.publicKeyPem}`;
     let key = keys.get(cacheKey);

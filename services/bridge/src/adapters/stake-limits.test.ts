@@ -1,11 +1,11 @@
 // Stake limits of the registry as both protocols answer them (limits of the unit app: 0.01 to
 // 50.00 EUR for the provider's games, up to 200.00 EUR on blackjack).
 import { beforeAll, describe, expect, it } from "vitest";
-import { importPrivateKeyPem, signBody } from "../signing/rsa.ts";
+import { importPrivateKeyPem, type SigningKey, signBody } from "../signing/rsa.ts";
 import { buildUnitApp } from "../testing/unit-app.ts";
 
 let h: Awaited<ReturnType<typeof buildUnitApp>>;
-let evolutionKey: CryptoKey;
+let evolutionKey: SigningKey;
 const uuid = () => crypto.randomUUID();
 
 beforeAll(async () => {

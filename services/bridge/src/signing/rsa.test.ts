@@ -27,6 +27,12 @@ describe("RSA-SHA256 body signatures", () => {
     expect(await verifyBody(publicKey, encoder.encode("abc"), signature)).toBe(true);
   });
 
+  it("refuses a private key where a provider's public key belongs", async () => {
+    const pair = await generateSigningKeyPair();
+    await expect(importPublicKeyPem(pair.privateKeyPem)).rejects.toThrow(/public key/);
+    await expect(importPublicKeyPem("not a key")).rejects.toThrow();
+  });
+
   it("treats a missing, malformed or foreign signature as invalid", async () => {
     const [a, b] = await Promise.all([generateSigningKeyPair(), generateSigningKeyPair()]);
     const body = encoder.encode("x");

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { importPrivateKeyPem, signBody } from "../../signing/rsa.ts";
+import { importPrivateKeyPem, type SigningKey, signBody } from "../../signing/rsa.ts";
 import { buildUnitApp } from "../../testing/unit-app.ts";
 
 let h: Awaited<ReturnType<typeof buildUnitApp>>;
-let key: CryptoKey;
+let key: SigningKey;
 const uuid = () => crypto.randomUUID();
 
 beforeAll(async () => {
