@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { serviceTokenMinter } from "@croupier/core/service-auth";
 import { migrate } from "@croupier/db/migrate";
@@ -159,9 +160,9 @@ try {
   const results = [];
   for (const rate of rates) {
     say(`step: ${rate} ops/s for ${durationS} s`);
-    const before = await batchTotals(base);
+    const before = await ledgerMetrics(base);
     const step = await load.run(rate, durationS, cpuGroups, true);
-    const after = await batchTotals(base);
+    const after = await ledgerMetrics(base);
     const batches = after.count - before.count;
     results.push({
       ...step,
@@ -206,11 +207,21 @@ try {
   await cleanup();
 }
 
-/** Operations and batches the ledger's micro-batcher has sent so far (wallet_batch_operations). */
-async function batchTotals(base: string): Promise<{ operations: number; count: number }> {
+/**
+ * From the ledger's /metrics: operations and batches its micro-batcher has sent so far
+ * (wallet_batch_operations), and the longest event-loop delay since the previous scrape.
+ */
+async function ledgerMetrics(
+  base: string,
+): Promise<{ operations: number; count: number; loopDelayMaxMs: number }> {
   const text = await (await fetch(`${base}/metrics`)).text();
-  const value = (name: string) => Number(text.match(new RegExp(`^${name}\\{[^}]*\\} (\\d+)`, "m"))?.[1] ?? 0);
-  return { operations: value("wallet_batch_operations_sum"), count: value("wallet_batch_operations_count") };
+  const value = (name: string) =>
+    Number(text.match(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+-]+)$`, "m"))?.[1] ?? 0);
+  return {
+    operations: value("wallet_batch_operations_sum"),
+    count: value("wallet_batch_operations_count"),
+    loopDelayMaxMs: value("nodejs_eventloop_lag_max_seconds") * 1000,
+  };
 }
 
 async function withSql<T>(url: string, use: (sql: postgres.Sql) => Promise<T>): Promise<T> {
@@ -271,6 +282,8 @@ async function seedPlayers(url: string, count: number): Promise<string[]> {
 }
 
 function createLoad(port: number, players: string[], mint: () => Promise<string>) {
+  const ownLoopDelay = monitorEventLoopDelay({ resolution: 5 });
+  ownLoopDelay.enable();
   const maxInFlight = Number(args["max-in-flight"]);
   const open: { playerId: string; betId: string; roundId: string }[] = [];
   let counter = 0;
@@ -395,8 +408,15 @@ function createLoad(port: number, players: string[], mint: () => Promise<string>
       let cpuWindow = cpuStart;
       let windowStart = started;
       let windowOk = 0;
-      const progress = setInterval(() => {
+      const progress = setInterval(async () => {
         if (!report) return;
+        // Where a slow window's time went: the ledger's event loop or the load generator's own.
+        const ledgerLoop = await ledgerMetrics(`http://127.0.0.1:${port}`).then(
+          (metrics) => metrics.loopDelayMaxMs.toFixed(0),
+          () => "?",
+        );
+        const benchLoop = (ownLoopDelay.max / 1e6).toFixed(0);
+        ownLoopDelay.reset();
         const now = sampleCpu(cpuGroups);
         const cpu = cpuBetween(cpuWindow, now);
         cpuWindow = now;
@@ -404,8 +424,9 @@ function createLoad(port: number, players: string[], mint: () => Promise<string>
         const windowSeconds = (performance.now() - windowStart) / 1000;
         say(
           `${elapsed.toFixed(0).padStart(4)} s  ${(windowOk / windowSeconds).toFixed(0).padStart(6)} ok/s  ` +
-            `p50 ${window.quantile(0.5).toFixed(2)} ms  p99 ${window.quantile(0.99).toFixed(2)} ms  in flight ${inFlight}  ` +
-            `errors ${errors}  load ${loadavg()[0]?.toFixed(1)}  cpu machine ${cpu.machine}% ledger ${cpu.groups.ledger}% pg ${cpu.groups.postgres}% bench ${cpu.groups.bench}%`,
+            `p50 ${window.quantile(0.5).toFixed(2)} ms  p99 ${window.quantile(0.99).toFixed(2)} ms  max ${window.maxMs.toFixed(0)} ms  in flight ${inFlight}  ` +
+            `errors ${errors}  load ${loadavg()[0]?.toFixed(1)}  cpu machine ${cpu.machine}% ledger ${cpu.groups.ledger}% pg ${cpu.groups.postgres}% bench ${cpu.groups.bench}%  ` +
+            `loop delay max ledger ${ledgerLoop} ms bench ${benchLoop} ms`,
         );
         window.reset();
         windowOk = 0;
