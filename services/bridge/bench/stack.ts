@@ -254,3 +254,30 @@ export async function drive<T>(
 export function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
+
+/**
+ * Starts item i at i / perSecond seconds, whatever the answers (open loop), so a platform that falls
+ * behind shows as latency rather than as a slower client. `send` gets the scheduled start time.
+ */
+export async function driveAtRate<T>(
+  items: T[],
+  perSecond: number,
+  send: (item: T, scheduledAt: number) => Promise<void>,
+): Promise<{ seconds: number }> {
+  const started = performance.now();
+  const sent: Promise<void>[] = [];
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const due = Math.min(items.length, Math.floor(((performance.now() - started) / 1000) * perSecond) + 1);
+      while (sent.length < due) {
+        const index = sent.length;
+        sent.push(send(items[index] as T, started + (index * 1000) / perSecond));
+      }
+      if (sent.length < items.length) setTimeout(tick, 1);
+      else resolve();
+    };
+    tick();
+  });
+  await Promise.all(sent);
+  return { seconds: (performance.now() - started) / 1000 };
+}
