@@ -11,8 +11,7 @@
 --     converted to it: each assignment to those fields in the ledger functions, and any SQL that
 --     writes the columns.
 -- accounts keeps its table check cash >= cash_floor: it spans two columns, which no type can hold.
--- Rewrites entries, bets and accounts once under an exclusive lock (an enum is stored differently
--- from text; a column whose new type is a constrained domain is rewritten too).
+-- Rewrites entries and bets once (enum columns store a different representation than text).
 
 create type ledger_bucket as enum ('cash', 'bonus', 'held');
 create type ledger_bet_status as enum ('open', 'settled', 'rolled_back', 'tombstone');
