@@ -5,14 +5,18 @@
 import type { ServiceEnv } from "@croupier/core/http/context";
 import { currencies, formatDecimal, parseDecimal } from "@croupier/money";
 import type { Context } from "hono";
-import { Hono } from "hono";
 import type { Outcome, TransactionKind } from "../../domain/outcomes.ts";
 import { sessionBalance } from "../../domain/player-views.ts";
 import type { ProviderRecord } from "../../domain/store-port.ts";
 import { transact } from "../../domain/transact.ts";
 import type { AdapterDeps } from "../adapter-deps.ts";
-import { parseJsonObject, readRawBody } from "../read-body.ts";
 import { SerialisedAnswer } from "../serialised-answer.ts";
+import {
+  invalidRequestStatus,
+  type RequestBody,
+  signedWalletRoutes,
+  type WalletAnswer,
+} from "../signed-wallet-routes.ts";
 import { validate } from "../validation.ts";
 import { balanceRequest, checkRequest, type MoneyRequest, moneyRequest } from "./schema.ts";
 import { EVOLUTION_STATUS } from "./statuses.ts";
@@ -41,18 +45,7 @@ function decimalToUnits(value: number, currency: string): bigint | undefined {
 }
 
 export function evolutionRoutes(deps: AdapterDeps) {
-  const app = new Hono<ServiceEnv>();
-
-  /** `body` is an object to serialise, or a transaction's answer already serialised (`{ text }`). */
-  const respond = async (c: Context<ServiceEnv>, endpoint: Endpoint, status: string, body: unknown) => {
-    deps.observe?.(EVOLUTION_ADAPTER, endpoint, status);
-    const text = body instanceof SerialisedAnswer ? body.text : JSON.stringify(body);
-    return c.body(text, 200, {
-      "content-type": "application/json",
-      [EVOLUTION_SIGNATURE_HEADER]: await deps.signer.sign(text),
-    });
-  };
-  const refusal = (status: Outcome["status"], raw: Record<string, unknown> | undefined) => ({
+  const refusal = (status: Outcome["status"], raw: RequestBody | undefined) => ({
     status: EVOLUTION_STATUS[status],
     ...(typeof raw?.uuid === "string" ? { uuid: raw.uuid } : {}),
   });
@@ -64,34 +57,15 @@ export function evolutionRoutes(deps: AdapterDeps) {
     uuid,
   });
 
-  const handle = async (c: Context<ServiceEnv>, endpoint: Endpoint, providerId: string | undefined) => {
-    const raw = await readRawBody(c.req.raw, deps.maxBodyBytes);
-    if (!raw.ok) return respond(c, endpoint, "wrong_syntax", refusal("wrong_syntax", undefined));
-    const loose = parseJsonObject(raw.text);
-    const provider = await deps.auth.resolve(EVOLUTION_ADAPTER, providerId);
-    if (!provider) return respond(c, endpoint, "invalid_partner", refusal("invalid_partner", loose));
-    if (!(await deps.auth.verify(provider, raw.bytes, c.req.header(EVOLUTION_SIGNATURE_HEADER)))) {
-      return respond(c, endpoint, "invalid_signature", refusal("invalid_signature", loose));
-    }
-    if (!loose) return respond(c, endpoint, "wrong_syntax", refusal("wrong_syntax", undefined));
-    try {
-      const { status, body } = await route(c, endpoint, provider, loose);
-      return respond(c, endpoint, status, body);
-    } catch (error) {
-      c.get("log").error({ err: error, providerId: provider.id, endpoint }, "provider call failed");
-      return respond(c, endpoint, "unknown", refusal("unknown", loose));
-    }
-  };
-
-  const route = async (
+  const serve = async (
     c: Context<ServiceEnv>,
     endpoint: Endpoint,
     provider: ProviderRecord,
-    body: Record<string, unknown>,
-  ) => {
+    body: RequestBody,
+  ): Promise<WalletAnswer> => {
     const ctx = deps.domain(c);
     const invalid = (problem: "missing" | "types") => {
-      const status = problem === "missing" ? "wrong_syntax" : "wrong_types";
+      const status = invalidRequestStatus(problem);
       return { status, body: refusal(status, body) };
     };
     if (endpoint === "check" || endpoint === "balance") {
@@ -138,12 +112,11 @@ export function evolutionRoutes(deps: AdapterDeps) {
     return { status: result.outcome?.status ?? "replayed", body: new SerialisedAnswer(result.text) };
   };
 
-  for (const endpoint of ENDPOINTS) {
-    app.post(`/${endpoint}`, (c) => handle(c, endpoint, undefined));
-    app.post(`/:providerId/${endpoint}`, (c) => handle(c, endpoint, c.req.param("providerId")));
-  }
-  app.get("/public-key", (c) =>
-    c.body(deps.signer.publicKeyPem, 200, { "content-type": "application/x-pem-file" }),
-  );
-  return app;
+  return signedWalletRoutes(deps, {
+    adapter: EVOLUTION_ADAPTER,
+    signatureHeader: EVOLUTION_SIGNATURE_HEADER,
+    endpoints: ENDPOINTS,
+    refusal,
+    serve,
+  });
 }

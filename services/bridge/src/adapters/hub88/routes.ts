@@ -4,15 +4,20 @@
 // answer is HTTP 200 with the status in the body, signed with X-Hub88-Signature.
 import type { ServiceEnv } from "@croupier/core/http/context";
 import type { Context } from "hono";
-import { Hono } from "hono";
 import type { z } from "zod";
 import type { Outcome, TransactionKind } from "../../domain/outcomes.ts";
 import { playerInfo, sessionBalance } from "../../domain/player-views.ts";
 import type { ProviderRecord } from "../../domain/store-port.ts";
 import { transact } from "../../domain/transact.ts";
 import type { AdapterDeps } from "../adapter-deps.ts";
-import { parseJsonObject, readRawBody } from "../read-body.ts";
+import { parseJsonObject } from "../read-body.ts";
 import { SerialisedAnswer } from "../serialised-answer.ts";
+import {
+  invalidRequestStatus,
+  type RequestBody,
+  signedWalletRoutes,
+  type WalletAnswer,
+} from "../signed-wallet-routes.ts";
 import { validate } from "../validation.ts";
 import { unitsToWire, wireToUnits } from "../wire-amount.ts";
 import { balanceRequest, betRequest, rollbackRequest, userInfoRequest, winRequest } from "./schema.ts";
@@ -30,21 +35,9 @@ const ENDPOINTS: Endpoint[] = [
   "transaction/rollback",
 ];
 
-type Body = Record<string, unknown>;
+type Body = RequestBody;
 
 export function hub88Routes(deps: AdapterDeps) {
-  const app = new Hono<ServiceEnv>();
-
-  /** `body` is an object to serialise, or a transaction's answer already serialised (`{ text }`). */
-  const respond = async (c: Context<ServiceEnv>, endpoint: Endpoint, status: string, body: unknown) => {
-    deps.observe?.(HUB88_ADAPTER, endpoint, status);
-    const text = body instanceof SerialisedAnswer ? body.text : JSON.stringify(body);
-    return c.body(text, 200, {
-      "content-type": "application/json",
-      [SIGNATURE_HEADER]: await deps.signer.sign(text),
-    });
-  };
-
   /** Echoes what can be echoed from a request we could not process. */
   const refusal = (status: Outcome["status"], raw: Body | undefined) => ({
     ...(typeof raw?.user === "string" ? { user: raw.user } : {}),
@@ -53,29 +46,15 @@ export function hub88Routes(deps: AdapterDeps) {
     ...(typeof raw?.currency === "string" ? { currency: raw.currency } : {}),
   });
 
-  const handle = async (c: Context<ServiceEnv>, endpoint: Endpoint, providerId: string | undefined) => {
-    const raw = await readRawBody(c.req.raw, deps.maxBodyBytes);
-    if (!raw.ok) return respond(c, endpoint, "wrong_syntax", refusal("wrong_syntax", undefined));
-    const loose = parseJsonObject(raw.text);
-    const provider = await deps.auth.resolve(HUB88_ADAPTER, providerId);
-    if (!provider) return respond(c, endpoint, "invalid_partner", refusal("invalid_partner", loose));
-    if (!(await deps.auth.verify(provider, raw.bytes, c.req.header(SIGNATURE_HEADER)))) {
-      return respond(c, endpoint, "invalid_signature", refusal("invalid_signature", loose));
-    }
-    if (!loose) return respond(c, endpoint, "wrong_syntax", refusal("wrong_syntax", undefined));
-    try {
-      const { status, body } = await route(c, endpoint, provider, loose);
-      return respond(c, endpoint, status, body);
-    } catch (error) {
-      c.get("log").error({ err: error, providerId: provider.id, endpoint }, "provider call failed");
-      return respond(c, endpoint, "unknown", refusal("unknown", loose));
-    }
-  };
-
-  const route = async (c: Context<ServiceEnv>, endpoint: Endpoint, provider: ProviderRecord, body: Body) => {
+  const serve = async (
+    c: Context<ServiceEnv>,
+    endpoint: Endpoint,
+    provider: ProviderRecord,
+    body: Body,
+  ): Promise<WalletAnswer> => {
     const ctx = deps.domain(c);
     const invalid = (problem: "missing" | "types") => {
-      const status = problem === "missing" ? "wrong_syntax" : "wrong_types";
+      const status = invalidRequestStatus(problem);
       return { status, body: refusal(status, body) };
     };
     const rendered = (
@@ -173,14 +152,13 @@ export function hub88Routes(deps: AdapterDeps) {
     return { status, body: new SerialisedAnswer(result.text) };
   };
 
-  for (const endpoint of ENDPOINTS) {
-    app.post(`/${endpoint}`, (c) => handle(c, endpoint, undefined));
-    app.post(`/:providerId/${endpoint}`, (c) => handle(c, endpoint, c.req.param("providerId")));
-  }
-  app.get("/public-key", (c) =>
-    c.body(deps.signer.publicKeyPem, 200, { "content-type": "application/x-pem-file" }),
-  );
-  return app;
+  return signedWalletRoutes(deps, {
+    adapter: HUB88_ADAPTER,
+    signatureHeader: SIGNATURE_HEADER,
+    endpoints: ENDPOINTS,
+    refusal,
+    serve,
+  });
 }
 
 /** The canonical outcome of a replayed answer, for the metrics. */
