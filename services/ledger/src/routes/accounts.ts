@@ -6,7 +6,7 @@ import { openAccount } from "../domain/operations.ts";
 import { balances, history } from "../domain/views.ts";
 import { authorize } from "../http/service-auth.ts";
 import type { RouteDeps } from "./deps.ts";
-import { operationContext, respond } from "./respond.ts";
+import { authorizedContext, respond } from "./respond.ts";
 import { body, currencyCode, json, playerParams, problems, units } from "./schemas.ts";
 
 const jurisdiction = z
@@ -107,10 +107,9 @@ export const historyRoute = createRoute({
 
 export function registerAccounts(app: ServiceApp, deps: RouteDeps) {
   app.openapi(openAccountRoute, async (c) => {
-    const caller = authorize(c, ["player", "cashier"]);
+    const ctx = authorizedContext(c, deps, ["player", "cashier"]);
     const { playerId } = c.req.valid("param");
     const input = c.req.valid("json");
-    const ctx = operationContext(c, deps, caller.name);
     return respond(c, await openAccount(ctx, { playerId, ...input }));
   });
   app.openapi(balancesRoute, async (c) => {

@@ -2,9 +2,8 @@
 import type { ServiceApp } from "@croupier/core/http/app";
 import { createRoute, z } from "@hono/zod-openapi";
 import { adjust } from "../domain/operations.ts";
-import { authorize } from "../http/service-auth.ts";
 import type { RouteDeps } from "./deps.ts";
-import { operationContext, respond } from "./respond.ts";
+import { authorizedContext, respond } from "./respond.ts";
 import {
   balance,
   body,
@@ -64,10 +63,9 @@ export const adjustmentRoute = createRoute({
 
 export function registerAdjustments(app: ServiceApp, deps: RouteDeps) {
   app.openapi(adjustmentRoute, async (c) => {
-    const caller = authorize(c, ["player"]);
+    const ctx = authorizedContext(c, deps, ["player"]);
     const input = c.req.valid("json");
     const key = c.req.valid("header")["idempotency-key"];
-    const ctx = operationContext(c, deps, caller.name);
     return respond(c, await adjust(ctx, key, { ...input, amount: BigInt(input.amount) }));
   });
 }

@@ -3,9 +3,8 @@ import type { ServiceApp } from "@croupier/core/http/app";
 import { problems as problems400Factory } from "@croupier/core/problem";
 import { createRoute, z } from "@hono/zod-openapi";
 import { grantBonus, settleBonus } from "../domain/operations.ts";
-import { authorize } from "../http/service-auth.ts";
 import type { RouteDeps } from "./deps.ts";
-import { operationContext, respond } from "./respond.ts";
+import { authorizedContext, respond } from "./respond.ts";
 import {
   balance,
   body,
@@ -82,28 +81,25 @@ export const forfeitRoute = createRoute({
 
 export function registerBonuses(app: ServiceApp, deps: RouteDeps) {
   app.openapi(grantRoute, async (c) => {
-    const caller = authorize(c, ["player"]);
+    const ctx = authorizedContext(c, deps, ["player"]);
     const input = c.req.valid("json");
     const key = c.req.valid("header")["idempotency-key"];
-    const ctx = operationContext(c, deps, caller.name);
     return respond(c, await grantBonus(ctx, key, { ...input, amount: BigInt(input.amount) }));
   });
   app.openapi(convertRoute, async (c) => {
-    const caller = authorize(c, ["player"]);
+    const ctx = authorizedContext(c, deps, ["player"]);
     const { bonusId } = c.req.valid("param");
     const key = c.req.valid("header")["idempotency-key"] ?? null;
     const raw = await c.req.text();
     const parsed = z.strictObject({ amount: positiveUnits.optional() }).safeParse(raw ? JSON.parse(raw) : {});
     if (!parsed.success) throw problems400(parsed.error.issues.map((i) => i.message).join("; "));
-    const ctx = operationContext(c, deps, caller.name);
     const amount = parsed.data.amount ? BigInt(parsed.data.amount) : null;
     return respond(c, await settleBonus(ctx, key, bonusId, "convert", amount));
   });
   app.openapi(forfeitRoute, async (c) => {
-    const caller = authorize(c, ["player"]);
+    const ctx = authorizedContext(c, deps, ["player"]);
     const { bonusId } = c.req.valid("param");
     const key = c.req.valid("header")["idempotency-key"] ?? null;
-    const ctx = operationContext(c, deps, caller.name);
     return respond(c, await settleBonus(ctx, key, bonusId, "forfeit", null));
   });
 }

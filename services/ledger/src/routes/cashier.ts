@@ -4,9 +4,8 @@ import { newId } from "@croupier/core/ids";
 import { createRoute, z } from "@hono/zod-openapi";
 import { deposit, holdWithdrawal, settleWithdrawal } from "../domain/operations.ts";
 import { requestHash } from "../domain/request-hash.ts";
-import { authorize } from "../http/service-auth.ts";
 import type { RouteDeps } from "./deps.ts";
-import { operationContext, respond } from "./respond.ts";
+import { authorizedContext, respond } from "./respond.ts";
 import {
   balance,
   body,
@@ -120,17 +119,15 @@ const CASHIER = ["cashier"] as const;
 
 export function registerCashier(app: ServiceApp, deps: RouteDeps) {
   app.openapi(depositRoute, async (c) => {
-    const caller = authorize(c, CASHIER);
+    const ctx = authorizedContext(c, deps, CASHIER);
     const input = c.req.valid("json");
     const key = c.req.valid("header")["idempotency-key"];
-    const ctx = operationContext(c, deps, caller.name);
     return respond(c, await deposit(ctx, key, { ...input, amount: BigInt(input.amount) }));
   });
   app.openapi(withdrawalRoute, async (c) => {
-    const caller = authorize(c, CASHIER);
+    const ctx = authorizedContext(c, deps, CASHIER);
     const input = c.req.valid("json");
     const key = c.req.valid("header")["idempotency-key"];
-    const ctx = operationContext(c, deps, caller.name);
     const hash = await requestHash("withdrawal", input);
     const expiresInSeconds = input.expiresInSeconds ?? deps.holdTtlSeconds;
     const holdId = newId("hld");
@@ -149,10 +146,9 @@ export function registerCashier(app: ServiceApp, deps: RouteDeps) {
     [releaseRoute, "release"],
   ] as const) {
     app.openapi(route, async (c) => {
-      const caller = authorize(c, CASHIER);
+      const ctx = authorizedContext(c, deps, CASHIER);
       const { withdrawalId } = c.req.valid("param");
       const key = c.req.valid("header")["idempotency-key"] ?? null;
-      const ctx = operationContext(c, deps, caller.name);
       return respond(c, await settleWithdrawal(ctx, key, withdrawalId, action));
     });
   }

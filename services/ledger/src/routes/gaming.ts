@@ -2,9 +2,8 @@
 import type { ServiceApp } from "@croupier/core/http/app";
 import { createRoute, z } from "@hono/zod-openapi";
 import { placeBet, rollbackBet, settleWin } from "../domain/operations.ts";
-import { authorize } from "../http/service-auth.ts";
 import type { RouteDeps } from "./deps.ts";
-import { operationContext, respond } from "./respond.ts";
+import { authorizedContext, respond } from "./respond.ts";
 import {
   balance,
   body,
@@ -119,24 +118,21 @@ const GAMING = ["gaming"] as const;
 
 export function registerGaming(app: ServiceApp, deps: RouteDeps) {
   app.openapi(betRoute, async (c) => {
-    const caller = authorize(c, GAMING);
+    const ctx = authorizedContext(c, deps, GAMING);
     const input = c.req.valid("json");
     const key = c.req.valid("header")["idempotency-key"];
-    const ctx = operationContext(c, deps, caller.name);
     return respond(c, await placeBet(ctx, key, { ...input, amount: BigInt(input.amount) }));
   });
   app.openapi(winRoute, async (c) => {
-    const caller = authorize(c, GAMING);
+    const ctx = authorizedContext(c, deps, GAMING);
     const input = c.req.valid("json");
     const key = c.req.valid("header")["idempotency-key"];
-    const ctx = operationContext(c, deps, caller.name);
     return respond(c, await settleWin(ctx, key, { ...input, amount: BigInt(input.amount) }));
   });
   app.openapi(rollbackRoute, async (c) => {
-    const caller = authorize(c, GAMING);
+    const ctx = authorizedContext(c, deps, GAMING);
     const input = c.req.valid("json");
     const key = c.req.valid("header")["idempotency-key"];
-    const ctx = operationContext(c, deps, caller.name);
     return respond(c, await rollbackBet(ctx, key, input));
   });
 }

@@ -4,9 +4,10 @@ import type { Context } from "hono";
 import type { Sql } from "postgres";
 import type { OperationBatcher } from "../domain/operation-batcher.ts";
 import type { OperationContext, OperationOutcome } from "../domain/run-operation.ts";
+import { authorize, type CallerRole } from "../http/service-auth.ts";
 
 /** The operation context of this request: the caller's scope, region and correlation. */
-export function operationContext(
+function operationContext(
   c: Context,
   deps: { sql: Sql; region: string; batcher?: OperationBatcher | undefined },
   caller: string,
@@ -20,6 +21,15 @@ export function operationContext(
     traceparent: formatTraceparent(env.get("trace")),
     batcher: deps.batcher,
   };
+}
+
+/** Refuses a caller whose role may not use this route; otherwise, the operation context for it. */
+export function authorizedContext(
+  c: Context,
+  deps: { sql: Sql; region: string; batcher?: OperationBatcher | undefined },
+  roles: readonly CallerRole[],
+): OperationContext {
+  return operationContext(c, deps, authorize(c, roles).name);
 }
 
 /** Sends an operation's answer; a replay carries `Idempotent-Replayed: true`. */
