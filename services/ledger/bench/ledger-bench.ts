@@ -23,6 +23,7 @@ import { Pool } from "undici";
 import { cpuBetween, processTree, sampleCpu } from "./cpu.ts";
 import { measureFsync } from "./fsync-latency.ts";
 import { LatencyHistogram } from "./latency-histogram.ts";
+import { seedPlayers } from "./seed-players.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -251,34 +252,6 @@ async function printPgProfile(url: string) {
     console.log(
       `${String(r.total_ms).padStart(8)} ms ${r.calls.padStart(9)} calls ${String(r.mean_us).padStart(8)} µs  ${r.query}`,
     );
-}
-
-async function seedPlayers(url: string, count: number): Promise<string[]> {
-  const sql = postgres(url, { max: 4, onnotice: () => {} });
-  const ids = Array.from({ length: count }, (_, i) => `ply_bench_${i}`);
-  const chunk = 5_000;
-  const started = performance.now();
-  for (let i = 0; i < ids.length; i += chunk) {
-    const slice = ids.slice(i, i + chunk);
-    await sql`
-      select ledger_open_account(p, 'EUR', 'eu'),
-             ledger_deposit('seed', 'seed-' || p, 'seed', 'tx_seed_' || md5(p), 'evt_' || md5(p), '{"region":"eu"}', p, 'EUR',
-               100000000000, 'seed-' || p, 'seed', 'seed')
-      from unnest(${slice}::text[]) as p`;
-    process.stdout.write(
-      `\r[bench] seeding players: ${Math.min(i + chunk, ids.length).toLocaleString()}/${ids.length.toLocaleString()}`,
-    );
-  }
-  await sql`delete from outbox`;
-  // Statistics for what the seed filled. Tables the seed left empty (bets, outbox) keep "never
-  // analysed", as on a new deployment: statistics that say "empty" would make PostgreSQL cache
-  // sequential-scan plans that stay in every connection while the tables grow.
-  await sql`vacuum analyze accounts, player_controls, transactions, entries, idempotency_keys, house_entries`;
-  process.stdout.write(
-    `\r[bench] seeded ${ids.length.toLocaleString()} funded players in ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
-  );
-  await sql.end();
-  return ids;
 }
 
 function createLoad(port: number, players: string[], mint: () => Promise<string>) {
