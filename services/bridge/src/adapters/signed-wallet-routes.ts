@@ -26,12 +26,16 @@ export interface WalletProtocol<E extends string> {
   endpoints: readonly E[];
   /** The body of a refusal, echoing what can be echoed of a request that was not processed. */
   refusal: (status: Outcome["status"], raw: RequestBody | undefined) => unknown;
-  /** Serves a signed, well-formed JSON request of a known provider. */
+  /**
+   * Serves a signed, well-formed JSON request of a known provider; `refuse` words a refusal of
+   * this request in the protocol's terms.
+   */
   serve: (
     c: Context<ServiceEnv>,
     endpoint: E,
     provider: ProviderRecord,
     body: RequestBody,
+    refuse: (status: Outcome["status"]) => WalletAnswer,
   ) => Promise<WalletAnswer>;
 }
 
@@ -46,8 +50,12 @@ export function signedWalletRoutes<E extends string>(deps: AdapterDeps, protocol
       [protocol.signatureHeader]: await deps.signer.sign(text),
     });
   };
+  const refusal = (status: Outcome["status"], raw?: RequestBody): WalletAnswer => ({
+    status,
+    body: protocol.refusal(status, raw),
+  });
   const refuse = (c: Context<ServiceEnv>, endpoint: E, status: Outcome["status"], raw?: RequestBody) =>
-    respond(c, endpoint, { status, body: protocol.refusal(status, raw) });
+    respond(c, endpoint, refusal(status, raw));
 
   const handle = async (c: Context<ServiceEnv>, endpoint: E, providerId: string | undefined) => {
     const raw = await readRawBody(c.req.raw, deps.maxBodyBytes);
@@ -60,7 +68,8 @@ export function signedWalletRoutes<E extends string>(deps: AdapterDeps, protocol
     }
     if (!loose) return refuse(c, endpoint, "wrong_syntax");
     try {
-      return respond(c, endpoint, await protocol.serve(c, endpoint, provider, loose));
+      const answer = await protocol.serve(c, endpoint, provider, loose, (status) => refusal(status, loose));
+      return respond(c, endpoint, answer);
     } catch (error) {
       c.get("log").error({ err: error, providerId: provider.id, endpoint }, "provider call failed");
       return refuse(c, endpoint, "unknown", loose);

@@ -2,12 +2,9 @@
 // POST /check, /balance, /debit, /credit, /cancel (optionally under a provider id), decimal
 // amounts, `uuid` as the request id, statuses such as OK / INSUFFICIENT_FUNDS / BET_DOES_NOT_EXIST.
 // Requests are signed like Hub88's (RSA-SHA256 of the raw body, header X-Signature).
-import type { ServiceEnv } from "@croupier/core/http/context";
 import { currencies, formatDecimal, parseDecimal } from "@croupier/money";
-import type { Context } from "hono";
 import type { Outcome, TransactionKind } from "../../domain/outcomes.ts";
 import { sessionBalance } from "../../domain/player-views.ts";
-import type { ProviderRecord } from "../../domain/store-port.ts";
 import { transact } from "../../domain/transact.ts";
 import type { AdapterDeps } from "../adapter-deps.ts";
 import { SerialisedAnswer } from "../serialised-answer.ts";
@@ -15,7 +12,7 @@ import {
   invalidRequestStatus,
   type RequestBody,
   signedWalletRoutes,
-  type WalletAnswer,
+  type WalletProtocol,
 } from "../signed-wallet-routes.ts";
 import { validate } from "../validation.ts";
 import { balanceRequest, checkRequest, type MoneyRequest, moneyRequest } from "./schema.ts";
@@ -57,24 +54,15 @@ export function evolutionRoutes(deps: AdapterDeps) {
     uuid,
   });
 
-  const serve = async (
-    c: Context<ServiceEnv>,
-    endpoint: Endpoint,
-    provider: ProviderRecord,
-    body: RequestBody,
-  ): Promise<WalletAnswer> => {
+  const serve: WalletProtocol<Endpoint>["serve"] = async (c, endpoint, provider, body, refuse) => {
     const ctx = deps.domain(c);
-    const invalid = (problem: "missing" | "types") => {
-      const status = invalidRequestStatus(problem);
-      return { status, body: refusal(status, body) };
-    };
     if (endpoint === "check" || endpoint === "balance") {
       const parsed = validate(endpoint === "check" ? checkRequest : balanceRequest, body);
-      if (!parsed.ok) return invalid(parsed.problem);
+      if (!parsed.ok) return refuse(invalidRequestStatus(parsed.problem));
       const value = parsed.value as { sid: string; userId: string; uuid: string; currency?: string };
       const outcome = await sessionBalance(ctx, { provider, token: value.sid, playerId: value.userId });
       if (outcome.status === "ok" && value.currency && value.currency !== outcome.currency) {
-        return { status: "wrong_currency", body: refusal("wrong_currency", body) };
+        return refuse("wrong_currency");
       }
       if (endpoint === "check") {
         return {
@@ -85,11 +73,11 @@ export function evolutionRoutes(deps: AdapterDeps) {
       return { status: outcome.status, body: rendered(outcome, value.uuid) };
     }
     const parsed = validate(moneyRequest, body);
-    if (!parsed.ok) return invalid(parsed.problem);
+    if (!parsed.ok) return refuse(invalidRequestStatus(parsed.problem));
     const value: MoneyRequest = parsed.value;
     const kind = KIND[endpoint];
     const units = decimalToUnits(value.transaction.amount, value.currency);
-    if (units === undefined) return { status: "wrong_types", body: refusal("wrong_types", body) };
+    if (units === undefined) return refuse("wrong_types");
     const result = await transact(
       ctx,
       {

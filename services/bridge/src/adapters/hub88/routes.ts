@@ -2,12 +2,9 @@
 // /transaction/win and /transaction/rollback, optionally under a provider id
 // (`/providers/hub88/<providerId>/…`; without one, the adapter's default provider). Every
 // answer is HTTP 200 with the status in the body, signed with X-Hub88-Signature.
-import type { ServiceEnv } from "@croupier/core/http/context";
-import type { Context } from "hono";
 import type { z } from "zod";
 import type { Outcome, TransactionKind } from "../../domain/outcomes.ts";
 import { playerInfo, sessionBalance } from "../../domain/player-views.ts";
-import type { ProviderRecord } from "../../domain/store-port.ts";
 import { transact } from "../../domain/transact.ts";
 import type { AdapterDeps } from "../adapter-deps.ts";
 import { parseJsonObject } from "../read-body.ts";
@@ -16,7 +13,7 @@ import {
   invalidRequestStatus,
   type RequestBody,
   signedWalletRoutes,
-  type WalletAnswer,
+  type WalletProtocol,
 } from "../signed-wallet-routes.ts";
 import { validate } from "../validation.ts";
 import { unitsToWire, wireToUnits } from "../wire-amount.ts";
@@ -46,17 +43,8 @@ export function hub88Routes(deps: AdapterDeps) {
     ...(typeof raw?.currency === "string" ? { currency: raw.currency } : {}),
   });
 
-  const serve = async (
-    c: Context<ServiceEnv>,
-    endpoint: Endpoint,
-    provider: ProviderRecord,
-    body: Body,
-  ): Promise<WalletAnswer> => {
+  const serve: WalletProtocol<Endpoint>["serve"] = async (c, endpoint, provider, body, refuse) => {
     const ctx = deps.domain(c);
-    const invalid = (problem: "missing" | "types") => {
-      const status = invalidRequestStatus(problem);
-      return { status, body: refusal(status, body) };
-    };
     const rendered = (
       outcome: Outcome,
       user: string,
@@ -74,7 +62,7 @@ export function hub88Routes(deps: AdapterDeps) {
 
     if (endpoint === "user/info") {
       const parsed = validate(userInfoRequest, body);
-      if (!parsed.ok) return invalid(parsed.problem);
+      if (!parsed.ok) return refuse(invalidRequestStatus(parsed.problem));
       const outcome = await playerInfo(ctx, { provider, playerId: parsed.value.user });
       return {
         status: outcome.status,
@@ -88,7 +76,7 @@ export function hub88Routes(deps: AdapterDeps) {
     }
     if (endpoint === "user/balance") {
       const parsed = validate(balanceRequest, body);
-      if (!parsed.ok) return invalid(parsed.problem);
+      if (!parsed.ok) return refuse(invalidRequestStatus(parsed.problem));
       const outcome = await sessionBalance(ctx, {
         provider,
         token: parsed.value.token,
@@ -105,7 +93,7 @@ export function hub88Routes(deps: AdapterDeps) {
       kind === "bet" ? betRequest : kind === "win" ? winRequest : rollbackRequest
     ) as z.ZodType<Body>;
     const parsed = validate(schema, body);
-    if (!parsed.ok) return invalid(parsed.problem);
+    if (!parsed.ok) return refuse(invalidRequestStatus(parsed.problem));
     const value = parsed.value as Body & {
       user: string;
       transaction_uuid: string;
@@ -123,7 +111,7 @@ export function hub88Routes(deps: AdapterDeps) {
     if (kind !== "rollback") {
       const converted = wireToUnits(BigInt(value.amount ?? 0), value.currency ?? "");
       if (converted === undefined) {
-        return { status: "wrong_currency", body: refusal("wrong_currency", body) };
+        return refuse("wrong_currency");
       }
       units = converted;
     }
