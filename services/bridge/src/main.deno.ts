@@ -1,15 +1,9 @@
 import { loadEnvOrExit } from "@croupier/core/env";
 import { serveDeno } from "@croupier/core/http/serve-deno";
+import { serveOptions } from "@croupier/core/http/serve-runtime";
 import { bridgeEnv } from "./env.ts";
 import { buildRuntime } from "./runtime.ts";
 
 const config = loadEnvOrExit("bridge", bridgeEnv);
 const runtime = await buildRuntime(config);
-serveDeno({
-  fetch: runtime.app.fetch,
-  port: config.PORT,
-  log: runtime.log,
-  onDrainStart: runtime.markDraining,
-  onShutdown: runtime.close,
-  shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-});
+serveDeno(serveOptions(runtime, config));
