@@ -1,5 +1,6 @@
 // `npm run bench:ledger [-- --duration=600 --rate=5000 --rates=3000,5000 --players=100000 --mode=mixed|one-player
-//   --pool=64 --batch-ms=2 --batch-concurrency=4 --warmup=10 --max-in-flight=4000 --pg-setting=name=value]`
+//   --pool=64 --batch-ms=2 --batch-concurrency=4 --warmup=10 --max-in-flight=4000 --pg-setting=name=value
+//   --runtime=node|deno --relay-process]`
 //
 // Open-loop HTTP load on a real ledger process: bet/win/rollback 70/25/5 over many players, with
 // its own PostgreSQL (synchronous_commit on) and nats-server on free ports in a temp dir. Requests
@@ -44,12 +45,32 @@ const { values: args } = parseArgs({
     "cpu-prof": { type: "string" },
     // Extra PostgreSQL settings for this run, e.g. --pg-setting=wal_init_zero=on (repeatable).
     "pg-setting": { type: "string", multiple: true },
+    // Runs the outbox relay and the background jobs in a second ledger process that takes no requests.
+    "relay-process": { type: "boolean", default: false },
+    // The ledger's runtime: node, or deno (the same app through main.deno.ts, ADR 0001).
+    runtime: { type: "string", default: "node" },
   },
 });
 const durationS = Number(args.duration);
 const rates = (args.rates ?? args.rate ?? "5000").split(",").map(Number);
 const playerCount = args.mode === "one-player" ? 1 : Number(args.players);
 const say = (line: string) => console.log(`[bench] ${line}`);
+if (args.runtime !== "node" && args.runtime !== "deno") {
+  console.error(`--runtime must be node or deno, not ${args.runtime}`);
+  process.exit(2);
+}
+
+/** The command that starts a ledger process on the chosen runtime (Node flags apply to Node only). */
+function ledgerCommand(nodeFlags: string[]): [string, string[]] {
+  if (args.runtime === "deno") {
+    const deno = new URL("../../../node_modules/.bin/deno", import.meta.url).pathname;
+    return [
+      deno,
+      ["run", "--allow-all", "--no-check", new URL("../src/main.deno.ts", import.meta.url).pathname],
+    ];
+  }
+  return [process.execPath, [...nodeFlags, new URL("../src/main.node.ts", import.meta.url).pathname]];
+}
 
 const work = mkdtempSync(join(tmpdir(), "ledger-bench-"));
 const stops: (() => Promise<void>)[] = [];
@@ -117,30 +138,37 @@ try {
     );
   const secret = randomBytes(32).toString("base64url");
   const port = await freePort();
+  const ledgerEnv = {
+    ...process.env,
+    REGION: "eu",
+    LOG_LEVEL: "warn",
+    DATABASE_URL: databaseUrl,
+    NATS_URL: nats.url,
+    DATABASE_POOL_SIZE: args.pool,
+    SERVICE_CALLERS: `bench:gaming:${secret}`,
+    OPERATION_BATCH_WINDOW_MS: args["batch-ms"],
+    ...(args["batch-concurrency"] ? { OPERATION_BATCH_CONCURRENCY: args["batch-concurrency"] } : {}),
+  };
   const ledger = startProcess(
     "ledger",
-    process.execPath,
-    [
-      ...(args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${args["cpu-prof"]}`] : []),
-      new URL("../src/main.node.ts", import.meta.url).pathname,
-    ],
+    ...ledgerCommand(args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${args["cpu-prof"]}`] : []),
     {
       env: {
-        ...process.env,
+        ...ledgerEnv,
         PORT: String(port),
-        REGION: "eu",
-        LOG_LEVEL: "warn",
-        DATABASE_URL: databaseUrl,
-        NATS_URL: nats.url,
-        DATABASE_POOL_SIZE: args.pool,
-        SERVICE_CALLERS: `bench:gaming:${secret}`,
-        OPERATION_BATCH_WINDOW_MS: args["batch-ms"],
-        ...(args["batch-concurrency"] ? { OPERATION_BATCH_CONCURRENCY: args["batch-concurrency"] } : {}),
+        ...(args["relay-process"] ? { OUTBOX_RELAY: "false", BACKGROUND_JOBS: "false" } : {}),
       },
       onOutput: (line) => console.log(`[ledger] ${line}`),
     },
   );
   stops.push(() => ledger.stop(10_000));
+  const worker = args["relay-process"]
+    ? startProcess("ledger-relay", ...ledgerCommand([]), {
+        env: { ...ledgerEnv, PORT: String(await freePort()), DATABASE_POOL_SIZE: "4" },
+        onOutput: (line) => console.log(`[ledger-relay] ${line}`),
+      })
+    : undefined;
+  if (worker) stops.push(() => worker.stop(10_000));
   const base = `http://127.0.0.1:${port}`;
   await waitFor("ledger", async () => (await fetch(`${base}/healthz/ready`)).ok, { timeoutMs: 30_000 });
   say(
@@ -150,7 +178,7 @@ try {
   const mint = serviceTokenMinter({ caller: "bench", audience: "ledger", secret });
   const load = createLoad(port, players, mint);
   const cpuGroups = {
-    ledger: () => (ledger.child.pid ? [ledger.child.pid] : []),
+    ledger: () => [ledger.child.pid, worker?.child.pid].filter((pid): pid is number => pid !== undefined),
     postgres: () => processTree(postmasterPid),
     bench: () => [process.pid],
   };
