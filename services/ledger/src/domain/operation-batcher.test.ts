@@ -37,7 +37,8 @@ function recordingSql() {
 }
 
 const bet = (key: string): LedgerCall => ({ fn: "ledger_bet", args: ["bridge", key] });
-const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const settle = () => wait(5);
 
 describe("operation batcher", () => {
   it("holds new operations while every batch is in flight, then sends them as one batch", async () => {
@@ -88,6 +89,24 @@ describe("operation batcher", () => {
     sent[1]?.answer();
     sent[2]?.answer();
     expect(await Promise.all(answers)).toHaveLength(5);
+  });
+
+  it("lets a queue still inside its window gather when a batch finishes", async () => {
+    const { sql, sent } = recordingSql();
+    const batcher = createOperationBatcher({ sql, windowMs: 20, maxBatch: 64, maxInFlight: 2 });
+    const first = batcher.submit("a", bet("a"));
+    await wait(25);
+    expect(sent).toHaveLength(1);
+    const second = ["c", "b"].map((key) => batcher.submit(key, bet(key)));
+    sent[0]?.answer();
+    await first;
+    await settle();
+    expect(sent).toHaveLength(1); // the finished batch does not send b and c before their window ends
+    await wait(25);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]?.calls.map(([, args]) => args[1])).toEqual(["b", "c"]);
+    sent[1]?.answer();
+    expect(await Promise.all(second)).toHaveLength(2);
   });
 
   it("rejects every operation of a failed batch with BatchAborted and keeps going", async () => {

@@ -45,7 +45,9 @@ export function createOperationBatcher(options: {
       options.onBatch?.(items.length);
       void runItems(items).finally(() => {
         inFlight--;
-        if (queue.length > 0) flush();
+        // Only a queue whose window has ended leaves now; one still inside its window waits for
+        // it, so a freed slot does not cut short the batch that is gathering.
+        if (queue.length > 0 && !timer) flush();
       });
     }
   }
