@@ -48,7 +48,7 @@ try {
   await ensureDatabase(pg.adminUrl, "batch_cost");
   const url = pg.urlFor("batch_cost");
   await migrate(url, new URL("../migrations", import.meta.url).pathname);
-  const players = await seedPlayers(url, Number(args.players));
+  const players = (await seedPlayers(url, Number(args.players))).map((p) => p.id);
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   const [backend] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
   const backendMs = () => {

@@ -1,5 +1,5 @@
 // `npm run bench:ledger [-- --duration=600 --rate=5000 --rates=3000,5000 --players=100000 --mode=mixed|one-player
-//   --pool=64 --batch-ms=2 --batch-concurrency=4 --warmup=10 --max-in-flight=4000 --pg-setting=name=value
+//   --house-accounts=1 --pool=64 --batch-ms=2 --batch-concurrency=4 --warmup=10 --max-in-flight=4000 --pg-setting=name=value
 //   --runtime=node|deno --relay-process]`
 //
 // Open-loop HTTP load on a real ledger process: bet/win/rollback 70/25/5 over many players, with
@@ -24,7 +24,7 @@ import { Pool } from "undici";
 import { cpuBetween, processTree, sampleCpu } from "./cpu.ts";
 import { measureFsync } from "./fsync-latency.ts";
 import { LatencyHistogram } from "./latency-histogram.ts";
-import { seedPlayers } from "./seed-players.ts";
+import { type BenchPlayer, HOUSE_PAIRS, seedPlayers } from "./seed-players.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -33,6 +33,9 @@ const { values: args } = parseArgs({
     rates: { type: "string" },
     players: { type: "string", default: "100000" },
     mode: { type: "string", default: "mixed" },
+    // How many house accounts the bets land on: players are dealt over that many (jurisdiction,
+    // currency) pairs (1 to 24; the default 1 is the issue's one house account per currency).
+    "house-accounts": { type: "string", default: "1" },
     pool: { type: "string", default: "64" },
     "max-in-flight": { type: "string", default: "4000" },
     "batch-ms": { type: "string", default: "2" },
@@ -54,6 +57,17 @@ const { values: args } = parseArgs({
 const durationS = Number(args.duration);
 const rates = (args.rates ?? args.rate ?? "5000").split(",").map(Number);
 const playerCount = args.mode === "one-player" ? 1 : Number(args.players);
+const houseAccounts = Number(args["house-accounts"]);
+if (
+  !Number.isInteger(houseAccounts) ||
+  houseAccounts < 1 ||
+  houseAccounts > Math.min(HOUSE_PAIRS.length, playerCount)
+) {
+  console.error(
+    `--house-accounts must be a whole number from 1 to ${Math.min(HOUSE_PAIRS.length, playerCount)} (one per jurisdiction and currency, at most one per player)`,
+  );
+  process.exit(2);
+}
 const say = (line: string) => console.log(`[bench] ${line}`);
 if (args.runtime !== "node" && args.runtime !== "deno") {
   console.error(`--runtime must be node or deno, not ${args.runtime}`);
@@ -129,7 +143,7 @@ try {
     `PostgreSQL 127.0.0.1:${pgPort} (synchronous_commit=on, fsync on, wal_init_zero=off), nats-server ${nats.url}`,
   );
 
-  const players = await seedPlayers(databaseUrl, playerCount);
+  const players = await seedPlayers(databaseUrl, playerCount, { houseAccounts });
   if (args["pg-profile"])
     await withSql(databaseUrl, (sql) =>
       sql`create extension if not exists pg_stat_statements`.then(
@@ -210,7 +224,7 @@ try {
   if (args["pg-profile"]) await printPgProfile(databaseUrl);
   console.log("\n=== ledger benchmark summary ===");
   console.log(
-    `mode ${args.mode}, ${players.length.toLocaleString()} players, one house account (house:eu:EUR), pool ${args.pool}`,
+    `mode ${args.mode}, ${players.length.toLocaleString()} players, ${houseAccounts === 1 ? "one house account (house:eu:EUR)" : `${houseAccounts} house accounts`}, pool ${args.pool}`,
   );
   console.log(
     "target/s  achieved/s  ok        errors  p50 ms  p90 ms  p99 ms  max ms  ops/batch  cpu: machine ledger postgres bench (% of one core; machine % of all)",
@@ -282,11 +296,11 @@ async function printPgProfile(url: string) {
     );
 }
 
-function createLoad(port: number, players: string[], mint: () => Promise<string>) {
+function createLoad(port: number, players: BenchPlayer[], mint: () => Promise<string>) {
   const ownLoopDelay = monitorEventLoopDelay({ resolution: 5 });
   ownLoopDelay.enable();
   const maxInFlight = Number(args["max-in-flight"]);
-  const open: { playerId: string; betId: string; roundId: string }[] = [];
+  const open: { playerId: string; currency: string; betId: string; roundId: string }[] = [];
   let counter = 0;
   const nextId = () => `${(counter++).toString(36)}-${process.pid}`;
   let token = "";
@@ -348,13 +362,16 @@ function createLoad(port: number, players: string[], mint: () => Promise<string>
       }
     });
   }
-  const pendingBets = new Map<string, { playerId: string; betId: string; roundId: string }>();
+  const pendingBets = new Map<
+    string,
+    { playerId: string; currency: string; betId: string; roundId: string }
+  >();
 
   function oneOperation(): Promise<number> {
     const roll = Math.random();
     if (roll >= 0.7 && open.length > 0) {
       const pick = Math.floor(Math.random() * open.length);
-      const bet = open[pick] as { playerId: string; betId: string; roundId: string };
+      const bet = open[pick] as { playerId: string; currency: string; betId: string; roundId: string };
       open[pick] = open[open.length - 1] as typeof bet;
       open.pop();
       if (roll < 0.95) {
@@ -363,7 +380,7 @@ function createLoad(port: number, players: string[], mint: () => Promise<string>
           "/v1/wins",
           {
             playerId: bet.playerId,
-            currency: "EUR",
+            currency: bet.currency,
             amount: "150",
             winId,
             betId: bet.betId,
@@ -377,17 +394,17 @@ function createLoad(port: number, players: string[], mint: () => Promise<string>
       const rollbackId = `rb-${nextId()}`;
       return post(
         "/v1/rollbacks",
-        { playerId: bet.playerId, currency: "EUR", rollbackId, betId: bet.betId, providerId: "bench" },
+        { playerId: bet.playerId, currency: bet.currency, rollbackId, betId: bet.betId, providerId: "bench" },
         rollbackId,
       );
     }
-    const playerId = players[Math.floor(Math.random() * players.length)] as string;
+    const { id: playerId, currency } = players[Math.floor(Math.random() * players.length)] as BenchPlayer;
     const betId = `b-${nextId()}`;
     const roundId = `r-${betId}`;
-    pendingBets.set(betId, { playerId, betId, roundId });
+    pendingBets.set(betId, { playerId, currency, betId, roundId });
     return post(
       "/v1/bets",
-      { playerId, currency: "EUR", amount: "100", betId, roundId, gameId: "bench", providerId: "bench" },
+      { playerId, currency, amount: "100", betId, roundId, gameId: "bench", providerId: "bench" },
       betId,
     );
   }

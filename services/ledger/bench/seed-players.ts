@@ -1,21 +1,52 @@
-// Funded players for the ledger benchmarks: one EUR account each in jurisdiction `eu` (so every bet
-// lands on one house account), opened and funded through the ledger's own functions.
+// Funded players for the ledger benchmarks, opened and funded through the ledger's own functions.
+// By default every player holds EUR in jurisdiction `eu`, so every bet lands on one house account;
+// with `houseAccounts` > 1 the players are dealt round-robin over that many (jurisdiction,
+// currency) pairs, each with its own house account.
+import { currencies } from "@croupier/money";
 import postgres from "postgres";
 
-export async function seedPlayers(url: string, count: number, prefix = "ply_bench_"): Promise<string[]> {
+export interface BenchPlayer {
+  id: string;
+  currency: string;
+}
+
+const JURISDICTIONS = ["eu", "uk", "ca"] as const;
+const FIAT = Object.values(currencies)
+  .filter((c) => c.scale === 5)
+  .map((c) => c.code);
+
+/** The (jurisdiction, currency) pairs whose house accounts the benchmarks can spread bets over. */
+export const HOUSE_PAIRS = FIAT.flatMap((currency) =>
+  JURISDICTIONS.map((jurisdiction) => ({ jurisdiction, currency })),
+);
+
+export async function seedPlayers(
+  url: string,
+  count: number,
+  options: { prefix?: string; houseAccounts?: number } = {},
+): Promise<BenchPlayer[]> {
+  const houseAccounts = options.houseAccounts ?? 1;
+  if (!Number.isInteger(houseAccounts) || houseAccounts < 1 || houseAccounts > HOUSE_PAIRS.length) {
+    throw new Error(`house accounts must be a whole number from 1 to ${HOUSE_PAIRS.length}`);
+  }
   const sql = postgres(url, { max: 4, onnotice: () => {} });
-  const ids = Array.from({ length: count }, (_, i) => `${prefix}${i}`);
+  const prefix = options.prefix ?? "ply_bench_";
+  const players = Array.from({ length: count }, (_, i) => {
+    const pair = HOUSE_PAIRS[i % houseAccounts] as (typeof HOUSE_PAIRS)[number];
+    return { id: `${prefix}${i}`, ...pair };
+  });
   const chunk = 5_000;
   const started = performance.now();
-  for (let i = 0; i < ids.length; i += chunk) {
-    const slice = ids.slice(i, i + chunk);
+  for (let i = 0; i < players.length; i += chunk) {
+    const slice = players.slice(i, i + chunk);
     await sql`
-      select ledger_open_account(p, 'EUR', 'eu'),
-             ledger_deposit('seed', 'seed-' || p, 'seed', 'tx_seed_' || md5(p), 'evt_' || md5(p), '{"region":"eu"}', p, 'EUR',
-               100000000000, 'seed-' || p, 'seed', 'seed')
-      from unnest(${slice}::text[]) as p`;
+      select ledger_open_account(p.id, p.currency, p.jurisdiction),
+             ledger_deposit('seed', 'seed-' || p.id, 'seed', 'tx_seed_' || md5(p.id), 'evt_' || md5(p.id),
+               '{"region":"eu"}', p.id, p.currency, 100000000000, 'seed-' || p.id, 'seed', 'seed')
+      from unnest(${slice.map((p) => p.id)}::text[], ${slice.map((p) => p.currency)}::text[],
+                  ${slice.map((p) => p.jurisdiction)}::text[]) as p(id, currency, jurisdiction)`;
     process.stdout.write(
-      `\r[bench] seeding players: ${Math.min(i + chunk, ids.length).toLocaleString()}/${ids.length.toLocaleString()}`,
+      `\r[bench] seeding players: ${Math.min(i + chunk, players.length).toLocaleString()}/${players.length.toLocaleString()}`,
     );
   }
   await sql`delete from outbox`;
@@ -24,8 +55,8 @@ export async function seedPlayers(url: string, count: number, prefix = "ply_benc
   // sequential-scan plans that stay in every connection while the tables grow.
   await sql`vacuum analyze accounts, player_controls, transactions, entries, idempotency_keys, house_entries`;
   process.stdout.write(
-    `\r[bench] seeded ${ids.length.toLocaleString()} funded players in ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
+    `\r[bench] seeded ${players.length.toLocaleString()} funded players over ${houseAccounts} house account(s) in ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
   );
   await sql.end();
-  return ids;
+  return players.map(({ id, currency }) => ({ id, currency }));
 }
