@@ -24,6 +24,7 @@ import { Pool } from "undici";
 import { cpuBetween, processTree, sampleCpu } from "./cpu.ts";
 import { measureFsync } from "./fsync-latency.ts";
 import { LatencyHistogram } from "./latency-histogram.ts";
+import { dueAtMs, operationsDue } from "./open-loop.ts";
 import { type BenchPlayer, HOUSE_PAIRS, seedPlayers } from "./seed-players.ts";
 
 const { values: args } = parseArgs({
@@ -56,15 +57,20 @@ const { values: args } = parseArgs({
 });
 const durationS = Number(args.duration);
 const rates = (args.rates ?? args.rate ?? "5000").split(",").map(Number);
-const playerCount = args.mode === "one-player" ? 1 : Number(args.players);
+const playerCount = Number(args.players);
+if (args.mode !== "mixed" && args.mode !== "one-player") {
+  console.error(`--mode must be mixed or one-player, not ${args.mode}`);
+  process.exit(2);
+}
 const houseAccounts = Number(args["house-accounts"]);
 if (
   !Number.isInteger(houseAccounts) ||
   houseAccounts < 1 ||
-  houseAccounts > Math.min(HOUSE_PAIRS.length, playerCount)
+  houseAccounts > Math.min(HOUSE_PAIRS.length, playerCount) ||
+  (args.mode === "one-player" && houseAccounts !== 1)
 ) {
   console.error(
-    `--house-accounts must be a whole number from 1 to ${Math.min(HOUSE_PAIRS.length, playerCount)} (one per jurisdiction and currency, at most one per player)`,
+    `--house-accounts must be a whole number from 1 to ${Math.min(HOUSE_PAIRS.length, playerCount)} (one per jurisdiction and currency, at most one per player; --mode=one-player uses 1)`,
   );
   process.exit(2);
 }
@@ -143,7 +149,11 @@ try {
     `PostgreSQL 127.0.0.1:${pgPort} (synchronous_commit=on, fsync on, wal_init_zero=off), nats-server ${nats.url}`,
   );
 
-  const players = await seedPlayers(databaseUrl, playerCount, { houseAccounts });
+  const seeded = await seedPlayers(databaseUrl, playerCount, { houseAccounts });
+  // One-player mode still seeds the whole population, so that PostgreSQL plans every statement
+  // for a database of realistic size (a one-row database gets sequential-scan plans), and then
+  // sends every operation to the first player.
+  const players = args.mode === "one-player" ? seeded.slice(0, 1) : seeded;
   if (args["pg-profile"])
     await withSql(databaseUrl, (sql) =>
       sql`create extension if not exists pg_stat_statements`.then(
@@ -186,7 +196,7 @@ try {
   const base = `http://127.0.0.1:${port}`;
   await waitFor("ledger", async () => (await fetch(`${base}/healthz/ready`)).ok, { timeoutMs: 30_000 });
   say(
-    `ledger ready on ${base} (pool ${args.pool}); ${players.length.toLocaleString()} players; mode ${args.mode}`,
+    `ledger ready on ${base} (pool ${args.pool}); ${seeded.length.toLocaleString()} players seeded, ${players.length.toLocaleString()} playing; mode ${args.mode}`,
   );
 
   const mint = serviceTokenMinter({ caller: "bench", audience: "ledger", secret });
@@ -224,7 +234,7 @@ try {
   if (args["pg-profile"]) await printPgProfile(databaseUrl);
   console.log("\n=== ledger benchmark summary ===");
   console.log(
-    `mode ${args.mode}, ${players.length.toLocaleString()} players, ${houseAccounts === 1 ? "one house account (house:eu:EUR)" : `${houseAccounts} house accounts`}, pool ${args.pool}`,
+    `mode ${args.mode}, ${seeded.length.toLocaleString()} players seeded, ${players.length.toLocaleString()} playing, ${houseAccounts === 1 ? "one house account (house:eu:EUR)" : `${houseAccounts} house accounts`}, pool ${args.pool}`,
   );
   console.log(
     "target/s  achieved/s  ok        errors  p50 ms  p90 ms  p99 ms  max ms  ops/batch  cpu: machine ledger postgres bench (% of one core; machine % of all)",
@@ -453,12 +463,9 @@ function createLoad(port: number, players: BenchPlayer[], mint: () => Promise<st
       await new Promise<void>((resolve) => {
         const tick = () => {
           const now = performance.now();
-          const due = Math.min(
-            Math.floor(((Math.min(now, end) - started) / 1000) * rate),
-            Math.floor(seconds * rate),
-          );
+          const due = operationsDue(Math.min(now, end) - started, rate, Math.floor(seconds * rate));
           while (sent < due) {
-            const scheduled = started + (sent / rate) * 1000;
+            const scheduled = started + dueAtMs(sent, rate);
             sent += 1;
             if (inFlight >= maxInFlight) {
               // shed instead of queueing without bound: counted as an error at its scheduled time
