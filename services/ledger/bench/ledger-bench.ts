@@ -306,11 +306,22 @@ async function printPgProfile(url: string) {
     );
 }
 
+/** Unsettled bets the load generator keeps to settle later (see `keepOpen`). */
+const MAX_OPEN_BETS = 20_000;
+
 function createLoad(port: number, players: BenchPlayer[], mint: () => Promise<string>) {
   const ownLoopDelay = monitorEventLoopDelay({ resolution: 5 });
   ownLoopDelay.enable();
   const maxInFlight = Number(args["max-in-flight"]);
   const open: { playerId: string; currency: string; betId: string; roundId: string }[] = [];
+  // Bets outnumber wins and rollbacks (70 against 30), so unsettled bets pile up: 360,000 after ten
+  // minutes at 1,500 ops/s. Kept without bound, they made the generator's own major collections
+  // long enough to show up as latency; past the bound a new bet takes a random old one's place,
+  // and that one simply stays unsettled, like an abandoned round.
+  const keepOpen = (bet: (typeof open)[number]) => {
+    if (open.length < MAX_OPEN_BETS) open.push(bet);
+    else open[Math.floor(Math.random() * open.length)] = bet;
+  };
   let counter = 0;
   const nextId = () => `${(counter++).toString(36)}-${process.pid}`;
   let token = "";
@@ -353,7 +364,7 @@ function createLoad(port: number, players: BenchPlayer[], mint: () => Promise<st
                 const bet = JSON.parse(Buffer.concat(chunks).toString()) as { betId: string };
                 const placed = pendingBets.get(bet.betId);
                 if (placed) {
-                  open.push(placed);
+                  keepOpen(placed);
                   pendingBets.delete(bet.betId);
                 }
               }
