@@ -306,9 +306,6 @@ async function printPgProfile(url: string) {
     );
 }
 
-/** Unsettled bets the load generator keeps to settle later (see `keepOpen`). */
-const MAX_OPEN_BETS = 20_000;
-
 function createLoad(port: number, players: BenchPlayer[], mint: () => Promise<string>) {
   const ownLoopDelay = monitorEventLoopDelay({ resolution: 5 });
   ownLoopDelay.enable();
@@ -318,8 +315,9 @@ function createLoad(port: number, players: BenchPlayer[], mint: () => Promise<st
   // minutes at 1,500 ops/s. Kept without bound, they made the generator's own major collections
   // long enough to show up as latency; past the bound a new bet takes a random old one's place,
   // and that one simply stays unsettled, like an abandoned round.
+  const maxOpenBets = 20_000;
   const keepOpen = (bet: (typeof open)[number]) => {
-    if (open.length < MAX_OPEN_BETS) open.push(bet);
+    if (open.length < maxOpenBets) open.push(bet);
     else open[Math.floor(Math.random() * open.length)] = bet;
   };
   let counter = 0;
