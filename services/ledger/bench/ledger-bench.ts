@@ -306,17 +306,25 @@ async function printPgProfile(url: string) {
     );
 }
 
+/** A placed bet the load generator may settle later with a win or a rollback. */
+interface OpenBet {
+  playerId: string;
+  currency: string;
+  betId: string;
+  roundId: string;
+}
+
 function createLoad(port: number, players: BenchPlayer[], mint: () => Promise<string>) {
   const ownLoopDelay = monitorEventLoopDelay({ resolution: 5 });
   ownLoopDelay.enable();
   const maxInFlight = Number(args["max-in-flight"]);
-  const open: { playerId: string; currency: string; betId: string; roundId: string }[] = [];
+  const open: OpenBet[] = [];
   // Bets outnumber wins and rollbacks (70 against 30), so unsettled bets pile up: 360,000 after ten
   // minutes at 1,500 ops/s. Kept without bound, they made the generator's own major collections
   // long enough to show up as latency; past the bound a new bet takes a random old one's place,
   // and that one simply stays unsettled, like an abandoned round.
   const maxOpenBets = 20_000;
-  const keepOpen = (bet: (typeof open)[number]) => {
+  const keepOpen = (bet: OpenBet) => {
     if (open.length < maxOpenBets) open.push(bet);
     else open[Math.floor(Math.random() * open.length)] = bet;
   };
@@ -381,16 +389,13 @@ function createLoad(port: number, players: BenchPlayer[], mint: () => Promise<st
       }
     });
   }
-  const pendingBets = new Map<
-    string,
-    { playerId: string; currency: string; betId: string; roundId: string }
-  >();
+  const pendingBets = new Map<string, OpenBet>();
 
   function oneOperation(): Promise<number> {
     const roll = Math.random();
     if (roll >= 0.7 && open.length > 0) {
       const pick = Math.floor(Math.random() * open.length);
-      const bet = open[pick] as { playerId: string; currency: string; betId: string; roundId: string };
+      const bet = open[pick] as OpenBet;
       open[pick] = open[open.length - 1] as typeof bet;
       open.pop();
       if (roll < 0.95) {
