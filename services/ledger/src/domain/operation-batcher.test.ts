@@ -109,6 +109,24 @@ describe("operation batcher", () => {
     expect(await Promise.all(second)).toHaveLength(2);
   });
 
+  it("sends a queue whose window ended at the next free slot, even if more operations joined it", async () => {
+    const { sql, sent } = recordingSql();
+    const batcher = createOperationBatcher({ sql, windowMs: 20, maxBatch: 64, maxInFlight: 1 });
+    const first = batcher.submit("a", bet("a"));
+    await wait(25);
+    expect(sent).toHaveLength(1);
+    const waiting = batcher.submit("b", bet("b"));
+    await wait(25); // b's window ends while the only slot is busy
+    const late = batcher.submit("c", bet("c"));
+    sent[0]?.answer();
+    await first;
+    await settle();
+    expect(sent).toHaveLength(2); // b does not wait for a new window because c joined it
+    expect(sent[1]?.calls.map(([, args]) => args[1])).toEqual(["b", "c"]);
+    sent[1]?.answer();
+    expect(await Promise.all([waiting, late])).toHaveLength(2);
+  });
+
   it("rejects every operation of a failed batch with BatchAborted and keeps going", async () => {
     const { sql, sent } = recordingSql();
     const batcher = createOperationBatcher({ sql, windowMs: 1, maxBatch: 64, maxInFlight: 1 });

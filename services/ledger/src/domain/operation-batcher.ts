@@ -75,7 +75,9 @@ export function createOperationBatcher(options: {
       return new Promise((resolve, reject) => {
         queue.push({ key, call, resolve, reject });
         if (queue.length >= options.maxBatch) flush();
-        else if (!timer) timer = setTimeout(flush, options.windowMs);
+        // The window starts with the queue: an operation joining a queue whose window has already
+        // ended (all batches were busy) leaves with it at the next free slot.
+        else if (queue.length === 1) timer = setTimeout(flush, options.windowMs);
       });
     },
   };
